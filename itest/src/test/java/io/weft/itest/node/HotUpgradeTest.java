@@ -1,0 +1,145 @@
+package io.weft.itest.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import io.weft.itest.support.ConsoleBundles;
+import io.weft.itest.support.WeftNode;
+
+/**
+ * Upgrade without restart: a newer monitor bundle dropped into deploy/ replaces the running one
+ * while the node keeps answering; a broken one changes nothing.
+ */
+class HotUpgradeTest {
+
+    private static final String MONITOR = "io.weft.monitor";
+
+    @Test
+    @DisplayName("a newer monitor dropped into deploy/ replaces v1 while the node keeps answering, and survives a restart")
+    void newerVersionReplacesRunningBundle() throws Exception {
+        try (WeftNode node = WeftNode.create("hot-upgrade").start()) {
+            long pid = node.pid().orElseThrow();
+            String v1 = ConsoleBundles.find(node.http(), MONITOR).version();
+            Path v2 = withVersion(monitorJar(node), bump(v1), null, node.home().resolve("monitor-v2.jar"));
+
+            AtomicInteger consoleFailures = new AtomicInteger();
+            AtomicInteger polls = new AtomicInteger();
+            AtomicBoolean polling = new AtomicBoolean(true);
+            Thread poller = new Thread(() -> {
+                while (polling.get()) {
+                    if (!node.http().getAsAdmin("/system/console/bundles.json").ok()) {
+                        consoleFailures.incrementAndGet();
+                    }
+                    polls.incrementAndGet();
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "upgrade-poller");
+            poller.start();
+            try {
+                drop(v2, node.home().resolve("deploy/monitor.jar"));
+                assertTrue(WeftNode.await(Duration.ofSeconds(60), () -> {
+                    ConsoleBundles.Entry e = ConsoleBundles.find(node.http(), MONITOR);
+                    return e.version().equals(bump(v1)) && e.state().equals("Active");
+                }), "monitor " + bump(v1) + " should be active: " + ConsoleBundles.find(node.http(), MONITOR)
+                        + "\n" + node.log("deploy/deploy.log"));
+                assertTrue(WeftNode.await(Duration.ofSeconds(30), () -> node.http().get("/metrics").ok()));
+                assertTrue(WeftNode.await(Duration.ofSeconds(30), () -> node.http().get("/health").ok()));
+            } finally {
+                polling.set(false);
+                poller.join();
+            }
+            assertEquals(0, consoleFailures.get(), "the console failed " + consoleFailures + " of " + polls + " polls");
+            assertTrue(polls.get() > 5, "polled during the upgrade: " + polls);
+            assertEquals(pid, node.pid().orElseThrow(), "same process");
+            assertTrue(node.log("deploy/deploy.log").contains("replaced"), node.log("deploy/deploy.log"));
+
+            assertEquals(0, node.weft("stop").exitStatus());
+            assertEquals(0, node.weft("start").exitStatus());
+            assertTrue(WeftNode.await(Duration.ofSeconds(30),
+                    () -> ConsoleBundles.find(node.http(), MONITOR).version().equals(bump(v1))),
+                    "deploy/ is re-applied at start: " + ConsoleBundles.find(node.http(), MONITOR));
+        }
+    }
+
+    @Test
+    @DisplayName("a broken jar and a bundle that cannot resolve, dropped into deploy/, leave the running monitor serving")
+    void brokenBundleChangesNothing() throws Exception {
+        try (WeftNode node = WeftNode.create("broken-deploy").start()) {
+            String v1 = ConsoleBundles.find(node.http(), MONITOR).version();
+            Files.write(node.home().resolve("deploy/garbage.jar"), new byte[] {1, 2, 3, 4});
+            Path unresolvable = withVersion(monitorJar(node), bump(v1), "io.weft.no.such.pkg",
+                    node.home().resolve("monitor-unresolvable.jar"));
+            drop(unresolvable, node.home().resolve("deploy/monitor.jar"));
+
+            assertTrue(WeftNode.await(Duration.ofSeconds(60), () -> node.log("deploy/deploy.log").contains("going back")),
+                    node.log("deploy/deploy.log"));
+            assertTrue(node.log("deploy/deploy.log").contains("garbage.jar is not a readable jar"), node.log("deploy/deploy.log"));
+            assertTrue(WeftNode.await(Duration.ofSeconds(30), () -> {
+                ConsoleBundles.Entry e = ConsoleBundles.find(node.http(), MONITOR);
+                return e.version().equals(v1) && e.state().equals("Active");
+            }), "monitor back on " + v1 + ": " + ConsoleBundles.find(node.http(), MONITOR));
+            assertTrue(WeftNode.await(Duration.ofSeconds(30), () -> node.http().get("/metrics").ok()));
+            assertTrue(node.log("common-error.log").contains("deploy/monitor.jar"), node.log("common-error.log"));
+        }
+    }
+
+    private static Path monitorJar(WeftNode node) throws IOException {
+        try (var files = Files.walk(node.home().resolve("system/io/weft/monitor"))) {
+            return files.filter(f -> f.toString().endsWith(".jar")).findFirst().orElseThrow();
+        }
+    }
+
+    /** "0.1.0.SNAPSHOT" to "0.1.1": the next micro version, which sorts above the snapshot. */
+    private static String bump(String version) {
+        String[] parts = version.split("\\.");
+        return parts[0] + "." + parts[1] + "." + (Integer.parseInt(parts[2]) + 1);
+    }
+
+    /** Copies a bundle with another Bundle-Version (and optionally one more, unresolvable import). */
+    private static Path withVersion(Path source, String version, String extraImport, Path target) throws IOException {
+        try (JarInputStream in = new JarInputStream(Files.newInputStream(source))) {
+            Manifest manifest = new Manifest(in.getManifest());
+            manifest.getMainAttributes().putValue("Bundle-Version", version);
+            if (extraImport != null) {
+                String imports = manifest.getMainAttributes().getValue("Import-Package");
+                manifest.getMainAttributes().putValue("Import-Package", imports + "," + extraImport);
+            }
+            try (OutputStream os = Files.newOutputStream(target); JarOutputStream out = new JarOutputStream(os, manifest)) {
+                JarEntry entry;
+                while ((entry = in.getNextJarEntry()) != null) {
+                    out.putNextEntry(new JarEntry(entry.getName()));
+                    in.transferTo(out);
+                    out.closeEntry();
+                }
+            }
+        }
+        return target;
+    }
+
+    /** As an operator's copy should be: complete before it appears in the folder. */
+    private static void drop(Path jar, Path target) throws IOException {
+        Path tmp = target.resolveSibling(target.getFileName() + ".part");
+        Files.copy(jar, tmp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,153 @@
+package io.weft.itest.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A Weft node started from the built distribution with {@code bin/weft}, in a home folder of its
+ * own, serving HTTP on a free loopback port. Stopped by the test through {@code bin/weft stop} (by
+ * PID) or killed with {@link #kill9()}; {@link #close()} makes sure no process is left behind.
+ */
+public final class WeftNode implements AutoCloseable {
+
+    public static final String ADMIN_PASSWORD = "itest-secret";
+
+    private final Path dist;
+    private final Path home;
+    private final int httpPort;
+    private final Http http;
+
+    private WeftNode(Path dist, Path home, int httpPort) {
+        this.dist = dist;
+        this.home = home;
+        this.httpPort = httpPort;
+        this.http = new Http("http://127.0.0.1:" + httpPort, "admin", ADMIN_PASSWORD);
+    }
+
+    /** A fresh home named after the test, with its HTTP port set; nothing started yet. */
+    public static WeftNode create(String name) throws IOException {
+        Path dist = Path.of(System.getProperty("weft.dist", "../assembly/target/weft-standalone")).toAbsolutePath().normalize();
+        if (!Files.isExecutable(dist.resolve("bin/weft"))) {
+            throw new IllegalStateException("no distribution at " + dist + ": build the assembly module first");
+        }
+        Path work = Path.of(System.getProperty("weft.itest.work", "target/nodes")).toAbsolutePath();
+        Path home = work.resolve(name + "-" + System.nanoTime());
+        Files.createDirectories(home.resolve("conf"));
+        int port = freePort();
+        Files.writeString(home.resolve("conf/org.apache.felix.http.cfg"), String.join("\n",
+                "org.apache.felix.http.enable=true",
+                "org.osgi.service.http.port=" + port,
+                "org.apache.felix.http.host=127.0.0.1",
+                "org.apache.felix.http.jetty.sendServerHeader=false", ""), StandardCharsets.UTF_8);
+        Files.copy(dist.resolve("conf/weft.properties"), home.resolve("conf/weft.properties"));
+        return new WeftNode(dist, home, port);
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Result of one {@code bin/weft} command. */
+    public record Result(int exitStatus, String output) {
+    }
+
+    /** Runs {@code bin/weft --home HOME args...} and waits for it (at most three minutes). */
+    public Result weft(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(dist.resolve("bin/weft").toString(), "--home", home.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        Map<String, String> env = pb.environment();
+        env.put("WEFT_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("WEFT_JAVA_OPTS", "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        Process p = pb.start();
+        if (!p.waitFor(3, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("bin/weft " + String.join(" ", args) + " did not return within 3 minutes");
+        }
+        return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    /** Starts the node and insists that it came up without problems. */
+    public WeftNode start() throws IOException, InterruptedException {
+        Result r = weft("start");
+        if (r.exitStatus() != 0) {
+            throw new IllegalStateException("bin/weft start exited " + r.exitStatus() + ": " + r.output() + "\n" + log("weft.log"));
+        }
+        return this;
+    }
+
+    public Optional<Long> pid() {
+        try {
+            return Optional.of(Long.parseLong(Files.readString(home.resolve("data/weft.pid")).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    public boolean isAlive() {
+        return pid().flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** Crash: SIGKILL to the node's process, as an operator's {@code kill -9}. */
+    public void kill9() throws InterruptedException {
+        Optional<ProcessHandle> handle = pid().flatMap(ProcessHandle::of);
+        if (handle.isPresent()) {
+            handle.get().destroyForcibly();
+            handle.get().onExit().join();
+        }
+    }
+
+    public Http http() {
+        return http;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public String log(String relativePath) {
+        try {
+            return Files.readString(home.resolve("logs").resolve(relativePath));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Polls until the condition holds; false when the time ran out. */
+    public static boolean await(Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        return condition.getAsBoolean();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (isAlive()) {
+            weft("stop");
+        }
+        if (isAlive()) {
+            kill9();
+        }
+    }
+}
