@@ -45,6 +45,7 @@ public final class FrameworkRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(FrameworkRunner.class);
     private static final long CONFIG_WAIT_MILLIS = 15_000;
+    private static final long SETTLE_MILLIS = 10_000;
 
     /**
      * Packages the launcher's class path shares with bundles: the logging API (one backend for the
@@ -132,10 +133,26 @@ public final class FrameworkRunner {
         framework.start();
         awaitConfigurations(context);
         raiseStartLevel(StartLevels.APPLICATION);
-        for (Bundle b : context.getBundles()) {
-            if (b.getState() != Bundle.ACTIVE && !isFragment(b) && !failed.contains(b.getSymbolicName())) {
-                status.problem("bundle " + b.getSymbolicName() + " " + b.getVersion() + " is not active");
+        for (Bundle b : awaitActive(context)) {
+            status.problem("bundle " + b.getSymbolicName() + " " + b.getVersion() + " is not active");
+        }
+    }
+
+    /**
+     * Bundles that are not active, apart from those whose failure was already reported. Waits a
+     * little for them: the deploy folder may be replacing a bundle right now (it re-applies deploy/
+     * at every start), which stops and starts it.
+     */
+    private List<Bundle> awaitActive(BundleContext context) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + SETTLE_MILLIS;
+        while (true) {
+            List<Bundle> inactive = Stream.of(context.getBundles())
+                    .filter(b -> b.getState() != Bundle.ACTIVE && !isFragment(b) && !failed.contains(b.getSymbolicName()))
+                    .toList();
+            if (inactive.isEmpty() || System.currentTimeMillis() > deadline) {
+                return inactive;
             }
+            Thread.sleep(100);
         }
     }
 
