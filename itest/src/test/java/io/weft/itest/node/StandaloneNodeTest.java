@@ -119,4 +119,17 @@ class StandaloneNodeTest {
             assertTrue(WeftNode.await(Duration.ofSeconds(30), () -> node.http().get("/health").ok()));
         }
     }
+
+    @Test
+    @DisplayName("a configuration file that cannot be read is named: bin/weft exits 2 and the node serves on with defaults")
+    void malformedConfigurationFile() throws Exception {
+        try (WeftNode node = WeftNode.create("bad-config")) {
+            Files.writeString(node.home().resolve("conf/io.weft.example.config"), "threshold = I\"not a number\"\n");
+            WeftNode.Result r = node.weft("start");
+            assertEquals(2, r.exitStatus(), r.output());
+            assertTrue(r.output().contains("conf/io.weft.example.config was not loaded"), r.output());
+            assertTrue(node.http().get("/health").ok(), "still serving");
+            assertTrue(node.log("common-error.log").contains("io.weft.example.config"), node.log("common-error.log"));
+        }
+    }
 }
