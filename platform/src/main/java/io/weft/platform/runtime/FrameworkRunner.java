@@ -51,8 +51,9 @@ public final class FrameworkRunner {
      * Packages the launcher's class path shares with bundles: the logging API (one backend for the
      * whole node) and the two OSGi service APIs the launcher itself calls. SLF4J 2 keeps the 1.7 API,
      * so its packages are also offered as 1.7.36 to bundles that still ask for [1.7,2) (the Web Console).
+     * Public so that tests booting the runtime another way (Pax Exam) export exactly the same.
      */
-    static final String SYSTEM_PACKAGES_EXTRA = String.join(",",
+    public static final List<String> SYSTEM_PACKAGES = List.of(
             "org.slf4j;version=2.0.17", "org.slf4j.event;version=2.0.17", "org.slf4j.helpers;version=2.0.17",
             "org.slf4j.spi;version=2.0.17",
             "org.slf4j;version=1.7.36", "org.slf4j.event;version=1.7.36", "org.slf4j.helpers;version=1.7.36",
@@ -79,7 +80,7 @@ public final class FrameworkRunner {
         // The installed set is derived from the features and deploy/ at every start, so no stale
         // bundle from an earlier run can shadow the distribution's.
         p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SYSTEM_PACKAGES_EXTRA);
+        p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, String.join(",", SYSTEM_PACKAGES));
         p.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(StartLevels.CONFIGURATION));
         p.put("felix.bootdelegation.implicit", "false");
         p.put("weft.home", home.toString());
