@@ -59,8 +59,14 @@ public final class StartupBench {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Files.writeString(home.resolve("conf/org.apache.felix.http.cfg"),
-                "org.apache.felix.http.enable=true\norg.osgi.service.http.port=" + port + "\norg.apache.felix.http.host=127.0.0.1\n");
+        Files.writeString(home.resolve("conf/org.apache.felix.http.cfg"), "org.apache.felix.http.enable=true\n"
+                + "org.osgi.service.http.port=" + port + "\norg.apache.felix.http.host=127.0.0.1\norg.apache.felix.http.name=weft\n");
+        int acvipPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            acvipPort = s.getLocalPort();
+        }
+        Files.writeString(home.resolve("conf/org.apache.felix.http-acvip.cfg"), "org.apache.felix.http.enable=true\n"
+                + "org.osgi.service.http.port=" + acvipPort + "\norg.apache.felix.http.host=127.0.0.1\norg.apache.felix.http.name=acvip\n");
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
                 .timeout(Duration.ofSeconds(2)).build();

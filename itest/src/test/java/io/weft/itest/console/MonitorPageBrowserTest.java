@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,7 +83,7 @@ class MonitorPageBrowserTest {
     }
 
     @Test
-    @DisplayName("an operator logs into the Web Console in Chromium and reads the monitor page: figures, thresholds, alerts")
+    @DisplayName("CON-23: an operator logs into the console's login form in Chromium and reads the monitor page: figures, thresholds, alerts")
     void operatorReadsMonitorPage() throws Exception {
         requireChromium();
         try (WeftNode node = WeftNode.create("monitor-browser").start()) {
@@ -93,21 +91,22 @@ class MonitorPageBrowserTest {
             WebDriverWait wait = new WebDriverWait(driver, WAIT);
             String base = node.http().base();
 
-            // Without credentials (and with a wrong password) the console is not shown.
+            // Without a login the console sends the browser to its login form (CON-23, intelliproxy).
             driver.get(base + "/system/console/bundles");
-            assertEquals(401, navigationStatus(), "console without credentials");
-            assertNoConsole("without credentials");
-            driver.get(withCredentials(base, "admin", "wrong") + "/system/console/bundles");
-            assertEquals(401, navigationStatus(), "console with a wrong password");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("weft-login")));
+            assertTrue(driver.getCurrentUrl().startsWith(base + "/system/console/login"), driver.getCurrentUrl());
+            assertNoConsole("without a login");
+
+            // A wrong password is refused on the form.
+            logIn(wait, "admin", "wrong");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("weft-login-error")));
             assertNoConsole("with a wrong password");
 
-            // Log in: Chromium answers the Basic challenge with the credentials from the address...
-            driver.get(withCredentials(base, "admin", WeftNode.ADMIN_PASSWORD) + "/system/console/");
-            assertEquals(200, navigationStatus(), "console with admin's credentials");
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("navmenu")));
-            // ...and keeps the login: from here on no address carries credentials.
+            // The administrator logs in; the session cookie keeps the login from here on.
+            logIn(wait, "admin", WeftNode.ADMIN_PASSWORD);
+            wait.until(d -> d.findElements(By.id("weft-login")).isEmpty());
             driver.get(base + "/system/console/bundles");
-            assertEquals(200, navigationStatus(), "console after login, address without credentials");
+            assertEquals(200, navigationStatus(), "console after login");
             assertEquals(base + "/system/console/bundles", driver.getCurrentUrl());
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("navmenu")));
             assertTrue(driver.getTitle().contains("Bundles"), "title: " + driver.getTitle());
@@ -231,18 +230,22 @@ class MonitorPageBrowserTest {
         driver.manage().timeouts().pageLoadTimeout(WAIT);
     }
 
-    /** {@code http://user:password@host:port}: credentials for Chromium to answer the Basic challenge. */
-    private static String withCredentials(String base, String user, String password) {
-        URI uri = URI.create(base);
-        return uri.getScheme() + "://" + URLEncoder.encode(user, StandardCharsets.UTF_8) + ":"
-                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "@" + uri.getAuthority();
-    }
-
     /** The HTTP status of the page now shown, as the browser received it. */
     private long navigationStatus() {
         Object status = driver.executeScript(
                 "const n = performance.getEntriesByType('navigation'); return n.length ? n[0].responseStatus : -1;");
         return ((Number) status).longValue();
+    }
+
+    private void logIn(WebDriverWait wait, String user, String password) {
+        WebElement form = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("weft-login")));
+        WebElement name = form.findElement(By.id("username"));
+        name.clear();
+        name.sendKeys(user);
+        WebElement secret = form.findElement(By.id("password"));
+        secret.clear();
+        secret.sendKeys(password);
+        form.submit();
     }
 
     private void assertNoConsole(String how) {

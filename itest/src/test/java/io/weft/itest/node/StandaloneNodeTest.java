@@ -33,6 +33,7 @@ class StandaloneNodeTest {
             WeftNode.Result started = node.weft("start");
             assertEquals(0, started.exitStatus(), started.output());
             long pid = node.pid().orElseThrow();
+            assertTrue(node.awaitHealthy(), node.http().get("/health").body());
 
             List<ConsoleBundles.Entry> bundles = ConsoleBundles.list(node.http());
             assertTrue(bundles.size() > 25, "bundles: " + bundles);
@@ -116,7 +117,7 @@ class StandaloneNodeTest {
             WeftNode.Result again = node.weft("start");
             assertEquals(0, again.exitStatus(), again.output());
             assertTrue(Files.readString(monitorCfg).contains("load5Threshold = 7"), "operator's edit kept");
-            assertTrue(WeftNode.await(Duration.ofSeconds(30), () -> node.http().get("/health").ok()));
+            assertTrue(node.awaitHealthy(), node.http().get("/health").body());
         }
     }
 
@@ -128,7 +129,7 @@ class StandaloneNodeTest {
             WeftNode.Result r = node.weft("start");
             assertEquals(2, r.exitStatus(), r.output());
             assertTrue(r.output().contains("conf/io.weft.example.config was not loaded"), r.output());
-            assertTrue(node.http().get("/health").ok(), "still serving");
+            assertTrue(node.awaitHealthy(), "still serving: " + node.http().get("/health").body());
             assertTrue(node.log("common-error.log").contains("io.weft.example.config"), node.log("common-error.log"));
         }
     }

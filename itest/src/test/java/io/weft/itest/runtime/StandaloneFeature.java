@@ -34,6 +34,7 @@ final class StandaloneFeature {
     static final String NODE = "node";
     static final String STANDALONE = "standalone";
     static final String ROLES_EXTENSION = "weft.roles";
+    static final String INCLUDES_EXTENSION = "weft.includes";
     static final String START_ORDER = "start-order";
     /** The launcher's {@code StartLevels}: a bundle without start-order starts with the libraries. */
     static final int LIBRARIES = 2;
@@ -115,22 +116,38 @@ final class StandaloneFeature {
         return copy;
     }
 
+    /** As the launcher's {@code RoleCatalog}: parts ({@code weft.includes}) and roles ({@code weft.roles}) first. */
     private static void addRole(Path featuresDir, String role, Map<String, JsonNode> resolved, Set<String> path) {
-        if (resolved.containsKey(role)) {
+        add(featuresDir, role, load(featuresDir, role), resolved, path);
+    }
+
+    private static void add(Path featuresDir, String name, JsonNode feature, Map<String, JsonNode> resolved, Set<String> path) {
+        if (resolved.containsKey(name)) {
             return;
         }
-        if (role.equals(NODE) || !path.add(role)) {
-            throw new IllegalStateException("role " + role + " cannot be included here: " + path);
+        if (name.equals(NODE) || !path.add(name)) {
+            throw new IllegalStateException("feature " + name + " cannot be included here: " + path);
         }
-        JsonNode feature = load(featuresDir, role);
-        for (JsonNode line : feature.path("extensions").path(ROLES_EXTENSION).path("text")) {
-            for (String included : line.asText().split(",")) {
-                if (!included.isBlank()) {
-                    addRole(featuresDir, included.trim(), resolved, path);
+        for (String part : names(feature, INCLUDES_EXTENSION)) {
+            add(featuresDir, part, load(featuresDir.resolve("parts"), part), resolved, path);
+        }
+        for (String role : names(feature, ROLES_EXTENSION)) {
+            add(featuresDir, role, load(featuresDir, role), resolved, path);
+        }
+        path.remove(name);
+        resolved.put(name, feature);
+    }
+
+    private static List<String> names(JsonNode feature, String extension) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode line : feature.path("extensions").path(extension).path("text")) {
+            for (String name : line.asText().split(",")) {
+                if (!name.isBlank()) {
+                    names.add(name.trim());
                 }
             }
         }
-        resolved.put(role, feature);
+        return names;
     }
 
     private static JsonNode load(Path featuresDir, String name) {

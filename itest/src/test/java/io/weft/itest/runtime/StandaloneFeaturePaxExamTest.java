@@ -250,6 +250,12 @@ public class StandaloneFeaturePaxExamTest {
         Map<String, String> http = configurations.get(HTTP_PID);
         assertNotNull("the features configure no " + HTTP_PID, http);
         http.put(HTTP_PORT, Integer.toString(port));
+        // Every other HTTP instance of the features (ACVIP's 9003, …) on a free port too.
+        for (Map.Entry<String, Map<String, String>> instance : configurations.entrySet()) {
+            if (instance.getKey().startsWith(HTTP_PID + "~")) {
+                instance.getValue().put(HTTP_PORT, Integer.toString(freeLoopbackPort()));
+            }
+        }
         for (Map.Entry<String, Map<String, String>> entry : configurations.entrySet()) {
             Dictionary<String, Object> properties = new Hashtable<>();
             for (Map.Entry<String, String> value : entry.getValue().entrySet()) {
@@ -300,7 +306,8 @@ public class StandaloneFeaturePaxExamTest {
                     continue;
                 }
                 Collection<ComponentConfigurationDTO> configurations = scr.getComponentConfigurationDTOs(d);
-                if (configurations.isEmpty()) {
+                if (configurations.isEmpty() && !"require".equals(d.configurationPolicy)) {
+                    // A component that requires a configuration and has none is off on purpose on this node.
                     problems.add(bsn + " " + d.name + " has no configuration (policy " + d.configurationPolicy + ")");
                 }
                 for (ComponentConfigurationDTO c : configurations) {

@@ -25,12 +25,14 @@ public final class WeftNode implements AutoCloseable {
     private final Path dist;
     private final Path home;
     private final int httpPort;
+    private final int acvipPort;
     private final Http http;
 
-    private WeftNode(Path dist, Path home, int httpPort) {
+    private WeftNode(Path dist, Path home, int httpPort, int acvipPort) {
         this.dist = dist;
         this.home = home;
         this.httpPort = httpPort;
+        this.acvipPort = acvipPort;
         this.http = new Http("http://127.0.0.1:" + httpPort, "admin", ADMIN_PASSWORD);
     }
 
@@ -44,13 +46,21 @@ public final class WeftNode implements AutoCloseable {
         Path home = work.resolve(name + "-" + System.nanoTime());
         Files.createDirectories(home.resolve("conf"));
         int port = freePort();
-        Files.writeString(home.resolve("conf/org.apache.felix.http.cfg"), String.join("\n",
+        int acvipPort = freePort();
+        writeHttpInstance(home.resolve("conf/org.apache.felix.http.cfg"), "weft", port);
+        writeHttpInstance(home.resolve("conf/org.apache.felix.http-acvip.cfg"), "acvip", acvipPort);
+        Files.copy(dist.resolve("conf/weft.properties"), home.resolve("conf/weft.properties"));
+        return new WeftNode(dist, home, port, acvipPort);
+    }
+
+    /** A Felix HTTP instance on a test port, named as the node's features name it. */
+    private static void writeHttpInstance(Path file, String name, int port) throws IOException {
+        Files.writeString(file, String.join("\n",
                 "org.apache.felix.http.enable=true",
                 "org.osgi.service.http.port=" + port,
                 "org.apache.felix.http.host=127.0.0.1",
+                "org.apache.felix.http.name=" + name,
                 "org.apache.felix.http.jetty.sendServerHeader=false", ""), StandardCharsets.UTF_8);
-        Files.copy(dist.resolve("conf/weft.properties"), home.resolve("conf/weft.properties"));
-        return new WeftNode(dist, home, port);
     }
 
     public static int freePort() throws IOException {
@@ -79,13 +89,24 @@ public final class WeftNode implements AutoCloseable {
         return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
-    /** Starts the node and insists that it came up without problems. */
+    /** Starts the node and insists that it came up without problems and turned healthy. */
     public WeftNode start() throws IOException, InterruptedException {
         Result r = weft("start");
         if (r.exitStatus() != 0) {
             throw new IllegalStateException("bin/weft start exited " + r.exitStatus() + ": " + r.output() + "\n" + log("weft.log"));
         }
+        if (!awaitHealthy()) {
+            throw new IllegalStateException("node started but /health is not 200: " + http.get("/health").body());
+        }
         return this;
+    }
+
+    /**
+     * Waits (at most a minute) for {@code /health} to answer 200. {@code bin/weft start} returns once
+     * the bundles are started; parts such as the database connect in the background right after.
+     */
+    public boolean awaitHealthy() throws InterruptedException {
+        return await(Duration.ofSeconds(60), () -> http.get("/health").ok());
     }
 
     public Optional<Long> pid() {
@@ -119,6 +140,11 @@ public final class WeftNode implements AutoCloseable {
 
     public int httpPort() {
         return httpPort;
+    }
+
+    /** The port of the node's ACVIP (9003 in a real node). */
+    public int acvipPort() {
+        return acvipPort;
     }
 
     public String log(String relativePath) {

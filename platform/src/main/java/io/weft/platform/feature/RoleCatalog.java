@@ -25,31 +25,51 @@ import io.weft.platform.LaunchException;
  * The roles a distribution knows: one OSGi Feature (JSON, OSGi Compendium R8 §159) per file in
  * {@code features/}, the role's name being the file name without {@code .json}.
  *
- * <p>The feature {@value #NODE_FEATURE} is not a role: it is the runtime every node runs (framework
- * services, HTTP, Web Console, monitor) and is always included first. A feature may name other roles
- * in a text extension {@value #ROLES_EXTENSION}; {@code standalone} names every role that way.
+ * <p>Two kinds of feature are not roles. {@value #NODE_FEATURE} is the runtime every node runs
+ * (framework services, HTTP, Web Console, monitor) and always comes first. The files in
+ * {@code features/parts/} are building blocks several roles share (the node database, OSP): a
+ * feature names the parts it needs in a text extension {@value #INCLUDES_EXTENSION}, and the roles it
+ * runs in a text extension {@value #ROLES_EXTENSION} ({@code standalone} names every role that way).
+ * Every feature is run once, after everything it names.
  */
 public final class RoleCatalog {
 
     public static final String NODE_FEATURE = "node";
+    public static final String PARTS_FOLDER = "parts";
     public static final String ROLES_EXTENSION = "weft.roles";
+    public static final String INCLUDES_EXTENSION = "weft.includes";
 
-    private final Map<String, Feature> featuresByName;
+    private final Map<String, Feature> roles;
+    private final Map<String, Feature> parts;
 
-    private RoleCatalog(Map<String, Feature> featuresByName) {
-        this.featuresByName = featuresByName;
+    private RoleCatalog(Map<String, Feature> roles, Map<String, Feature> parts) {
+        this.roles = roles;
+        this.parts = parts;
     }
 
-    /** Reads every {@code *.json} in the folder; a file that is not a valid feature stops the launch. */
+    /** Reads every {@code *.json} in the folder and in its {@code parts/}; an invalid file stops the launch. */
     public static RoleCatalog load(Path featuresDir) {
-        FeatureService service = ServiceLoader.load(FeatureService.class, RoleCatalog.class.getClassLoader())
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("no OSGi FeatureService implementation on the class path"));
-        Map<String, Feature> features = new TreeMap<>();
         if (!Files.isDirectory(featuresDir)) {
             throw new LaunchException(LaunchException.DISTRIBUTION, "feature folder " + featuresDir + " is missing");
         }
-        try (Stream<Path> files = Files.list(featuresDir)) {
+        FeatureService service = ServiceLoader.load(FeatureService.class, RoleCatalog.class.getClassLoader())
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no OSGi FeatureService implementation on the class path"));
+        Map<String, Feature> roles = readAll(service, featuresDir);
+        Map<String, Feature> parts = readAll(service, featuresDir.resolve(PARTS_FOLDER));
+        if (!roles.containsKey(NODE_FEATURE)) {
+            throw new LaunchException(LaunchException.DISTRIBUTION,
+                    "feature folder " + featuresDir + " has no " + NODE_FEATURE + ".json");
+        }
+        return new RoleCatalog(roles, parts);
+    }
+
+    private static Map<String, Feature> readAll(FeatureService service, Path dir) {
+        Map<String, Feature> features = new TreeMap<>();
+        if (!Files.isDirectory(dir)) {
+            return features;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
                 String name = file.getFileName().toString().replaceFirst("\\.json$", "");
                 try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -60,23 +80,20 @@ public final class RoleCatalog {
                 }
             }
         } catch (IOException e) {
-            throw new LaunchException(LaunchException.DISTRIBUTION, "cannot list " + featuresDir + ": " + e.getMessage(), e);
+            throw new LaunchException(LaunchException.DISTRIBUTION, "cannot list " + dir + ": " + e.getMessage(), e);
         }
-        if (!features.containsKey(NODE_FEATURE)) {
-            throw new LaunchException(LaunchException.DISTRIBUTION,
-                    "feature folder " + featuresDir + " has no " + NODE_FEATURE + ".json");
-        }
-        return new RoleCatalog(features);
+        return features;
     }
 
     /** Role names an operator may ask for, sorted. */
     public List<String> roleNames() {
-        return featuresByName.keySet().stream().filter(n -> !n.equals(NODE_FEATURE)).toList();
+        return roles.keySet().stream().filter(n -> !n.equals(NODE_FEATURE)).toList();
     }
 
     /**
-     * The features to run for the requested roles, in start order: {@code node} first, then each role
-     * after the roles it names, each once.
+     * The features to run for the requested roles, in start order: {@code node} first, then each
+     * feature after the parts and roles it names, each once. Keys are feature names (a part's name is
+     * also the name of its logging file).
      *
      * @throws LaunchException naming the unknown role and the known ones
      */
@@ -85,44 +102,58 @@ public final class RoleCatalog {
             throw new LaunchException(LaunchException.CONFIG, "no role given; known roles: " + roleNames());
         }
         Map<String, Feature> result = new LinkedHashMap<>();
-        result.put(NODE_FEATURE, featuresByName.get(NODE_FEATURE));
+        add(NODE_FEATURE, roles.get(NODE_FEATURE), result, new LinkedHashSet<>());
         for (String role : requestedRoles) {
-            add(role, result, new LinkedHashSet<>());
+            Feature feature = roles.get(role);
+            if (feature == null || role.equals(NODE_FEATURE)) {
+                throw new LaunchException(LaunchException.CONFIG,
+                        "unknown role '" + role + "'; known roles: " + String.join(", ", roleNames()));
+            }
+            add(role, feature, result, new LinkedHashSet<>());
         }
         return result;
     }
 
-    private void add(String role, Map<String, Feature> result, Set<String> path) {
-        if (result.containsKey(role)) {
+    private void add(String name, Feature feature, Map<String, Feature> result, Set<String> path) {
+        if (result.containsKey(name)) {
             return;
         }
-        Feature feature = featuresByName.get(role);
-        if (feature == null || role.equals(NODE_FEATURE)) {
-            throw new LaunchException(LaunchException.CONFIG,
-                    "unknown role '" + role + "'; known roles: " + String.join(", ", roleNames()));
+        if (!path.add(name)) {
+            throw new LaunchException(LaunchException.CONFIG, "features name each other in a cycle: " + path);
         }
-        if (!path.add(role)) {
-            throw new LaunchException(LaunchException.CONFIG, "roles name each other in a cycle: " + path);
+        for (String part : textList(feature, INCLUDES_EXTENSION)) {
+            Feature included = parts.get(part);
+            if (included == null) {
+                throw new LaunchException(LaunchException.DISTRIBUTION,
+                        "feature '" + name + "' includes part '" + part + "', which is not in features/" + PARTS_FOLDER);
+            }
+            add(part, included, result, path);
         }
-        for (String included : includedRoles(feature)) {
-            add(included, result, path);
+        for (String role : textList(feature, ROLES_EXTENSION)) {
+            Feature included = roles.get(role);
+            if (included == null || role.equals(NODE_FEATURE)) {
+                throw new LaunchException(LaunchException.DISTRIBUTION,
+                        "feature '" + name + "' names role '" + role + "', which is not in features/");
+            }
+            add(role, included, result, path);
         }
-        result.put(role, feature);
+        path.remove(name);
+        result.put(name, feature);
     }
 
-    static List<String> includedRoles(Feature feature) {
-        FeatureExtension extension = feature.getExtensions().get(ROLES_EXTENSION);
+    static List<String> textList(Feature feature, String extensionName) {
+        FeatureExtension extension = feature.getExtensions().get(extensionName);
         if (extension == null) {
             return List.of();
         }
-        List<String> roles = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (String line : extension.getText()) {
-            for (String role : line.split(",")) {
-                if (!role.isBlank()) {
-                    roles.add(role.trim());
+            for (String name : line.split(",")) {
+                if (!name.isBlank()) {
+                    names.add(name.trim());
                 }
             }
         }
-        return roles;
+        return names;
     }
 }

@@ -9,6 +9,11 @@ public enum ComponentState {
     UNSATISFIED_REFERENCE,
     UNSATISFIED_CONFIGURATION,
     FAILED_ACTIVATION,
+    /**
+     * The component requires a configuration and this node has none: it is meant to be off here (e.g.
+     * the Derby network server on a node that does not serve one), so it is left out of the overall status.
+     */
+    NOT_CONFIGURED,
     /** The component is disabled, so it has no configuration and is left out of the overall status. */
     DISABLED;
 

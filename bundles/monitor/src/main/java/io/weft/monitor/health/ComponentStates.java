@@ -18,8 +18,8 @@ public final class ComponentStates {
     /**
      * One entry per component configuration (a factory-configured component may have several), sorted by
      * bundle and name. A disabled component has one DISABLED entry. An enabled component that requires a
-     * configuration and has none may have no configuration DTO at all: it is reported
-     * UNSATISFIED_CONFIGURATION, as it is in fact waiting for one.
+     * configuration and has none has no configuration DTO at all: it is reported NOT_CONFIGURED, since
+     * a configuration-required component without one is how a node leaves an optional service off.
      */
     public static List<ComponentStatus> read(ServiceComponentRuntime scr) {
         List<ComponentStatus> result = new ArrayList<>();
@@ -33,7 +33,7 @@ public final class ComponentStates {
             if (configurations.isEmpty()) {
                 if ("require".equals(description.configurationPolicy)) {
                     result.add(new ComponentStatus(description.name, bundle,
-                            ComponentState.UNSATISFIED_CONFIGURATION));
+                            ComponentState.NOT_CONFIGURED));
                 }
                 continue;
             }

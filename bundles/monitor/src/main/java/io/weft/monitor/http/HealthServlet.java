@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardTarget;
 
 import io.weft.api.health.Health;
 import io.weft.api.health.HealthIndicator;
@@ -34,6 +35,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * Open to all: load balancer probes do not log in.
  */
 @Component(service = Servlet.class)
+@HttpWhiteboardTarget(MetricsServlet.NODE_HTTP)
 @HttpWhiteboardServletPattern("/health")
 @HttpWhiteboardServletName("weft-health")
 public final class HealthServlet extends HttpServlet {

@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardTarget;
 
 import io.prometheus.client.Collector;
 import io.prometheus.client.exporter.common.TextFormat;
@@ -29,9 +30,16 @@ import jakarta.servlet.http.HttpServletResponse;
  * as it is registered (see {@link io.weft.monitor.metrics}).
  */
 @Component(service = Servlet.class)
+@HttpWhiteboardTarget(MetricsServlet.NODE_HTTP)
 @HttpWhiteboardServletPattern("/metrics")
 @HttpWhiteboardServletName("weft-metrics")
 public final class MetricsServlet extends HttpServlet {
+
+    /**
+     * The node's own HTTP instance (named in node.json's {@code org.apache.felix.http} configuration),
+     * so the node's endpoints are not also served on a role's dedicated port such as ACVIP's 9003.
+     */
+    public static final String NODE_HTTP = "(org.apache.felix.http.name=weft)";
 
     private static final long serialVersionUID = 1L;
 

@@ -34,7 +34,7 @@ class ComponentStatesTest {
 
         assertEquals(List.of(
                 new ComponentStatus("A", "io.weft.a", ComponentState.FAILED_ACTIVATION),
-                new ComponentStatus("C", "io.weft.a", ComponentState.UNSATISFIED_CONFIGURATION),
+                new ComponentStatus("C", "io.weft.a", ComponentState.NOT_CONFIGURED),
                 new ComponentStatus("D", "io.weft.a", ComponentState.DISABLED),
                 new ComponentStatus("B", "io.weft.b", ComponentState.ACTIVE)), states);
     }

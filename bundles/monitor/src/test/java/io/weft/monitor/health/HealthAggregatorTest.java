@@ -40,6 +40,13 @@ class HealthAggregatorTest {
     }
 
     @Test
+    @DisplayName("Health: a component left unconfigured on purpose (configuration required, none given) does not count")
+    void notConfiguredComponent() {
+        assertEquals(Status.UP, HealthAggregator.overall(
+                List.of(ACTIVE, component("n", ComponentState.NOT_CONFIGURED)), List.of(check(Status.UP))));
+    }
+
+    @Test
     @DisplayName("Health: a DOWN check or a component that failed to activate makes the node DOWN")
     void down() {
         assertEquals(Status.DOWN, HealthAggregator.overall(List.of(ACTIVE),
