@@ -1,5 +1,7 @@
 package io.weft.auth.intelliproxy.console;
 
+import org.owasp.encoder.Encode;
+
 /** The console's login form: a page of its own (it is shown before the console's layout is allowed). */
 final class LoginPage {
 
@@ -30,17 +32,6 @@ final class LoginPage {
     }
 
     static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return s == null ? "" : Encode.forHtml(s);
     }
 }
