@@ -54,6 +54,18 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** A JSON POST without credentials (e.g. to ACVIP), with the default ten-second limit. */
+    public Response postJson(String path, String json) {
+        return postJson(path, json, Duration.ofSeconds(10));
+    }
+
+    /** A JSON POST without credentials; {@code timeout} bounds the whole call (a long poll needs more). */
+    public Response postJson(String path, String json, Duration timeout) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
+
     private Response send(HttpRequest request) {
         try {
             HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());

@@ -27,7 +27,7 @@ final class Json {
         try {
             node = MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new BadRequestException("malformed JSON" + where(e) + ": " + e.getOriginalMessage());
+            throw new BadRequestException("malformed JSON" + where(e) + ": " + withoutSourceNote(e.getOriginalMessage()));
         } catch (java.io.IOException e) {
             throw new BadRequestException("unreadable body: " + e.getMessage());
         }
@@ -43,6 +43,12 @@ final class Json {
         }
         return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
                 + (node.isValueNode() ? " " + node : "");
+    }
+
+    /** Jackson appends where a value started, with a note about its redacted source: noise to a caller. */
+    private static String withoutSourceNote(String message) {
+        int note = message == null ? -1 : message.indexOf(" (start marker at");
+        return note > 0 ? message.substring(0, note) : message;
     }
 
     private static String where(JsonProcessingException e) {
