@@ -23,7 +23,8 @@ public final class AcvipServices {
     public static final Set<String> KNOWN = Set.of(SOFAREGISTRY, DRM, SCHEDULER, SOFAKAFKA);
 
     private static final Pattern SERVICE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
-    private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9_.]{1,64}");
+    /** As OSP names instances (e.g. {@code acme-prod}); a domain splits at its last {@code -}, and services hold none. */
+    private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
     private AcvipServices() {
     }
@@ -35,7 +36,7 @@ public final class AcvipServices {
 
     /**
      * A service name is upper case letters, digits and {@code _}, starting with a letter; the split
-     * between instance and service in a domain name is its last {@code -}, so neither may hold one.
+     * between instance and service in a domain name is its last {@code -}, so a service holds none.
      */
     public static String checkService(String service) {
         Objects.requireNonNull(service, "service");
@@ -50,7 +51,7 @@ public final class AcvipServices {
         Objects.requireNonNull(instanceId, "instanceId");
         if (!INSTANCE_ID.matcher(instanceId).matches()) {
             throw new IllegalArgumentException(
-                    "instanceId must be 1-64 letters, digits, _ or . (e.g. default), was '" + instanceId + "'");
+                    "instanceId must be 1-64 letters, digits, _, . or - starting with a letter or digit (e.g. default, acme-prod), was '" + instanceId + "'");
         }
         return instanceId;
     }

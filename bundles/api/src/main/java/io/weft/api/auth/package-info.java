@@ -8,5 +8,5 @@
  * bundle; its users, roles and sessions are its own business.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.weft.api.auth;

@@ -57,7 +57,16 @@ public final class BootstrapAdmin {
         } else {
             stored = hasher.hash(password.toCharArray());
         }
-        users.create(name, stored, Set.of("admin"));
+        try {
+            users.create(name, stored, Set.of("admin"));
+        } catch (RuntimeException raced) {
+            // Nodes sharing one database may start together: another one created the first user meanwhile.
+            if (!users.isEmpty()) {
+                LOG.info("Another node created the first intelliproxy user meanwhile; {} not created here", name);
+                return null;
+            }
+            throw raced;
+        }
         LOG.info("Created intelliproxy user {} (role admin) with the Web Console administrator's password", name);
         return name;
     }

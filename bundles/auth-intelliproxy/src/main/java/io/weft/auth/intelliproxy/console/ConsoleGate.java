@@ -1,5 +1,7 @@
 package io.weft.auth.intelliproxy.console;
 
+import io.weft.api.auth.Origins;
+
 import io.weft.auth.intelliproxy.access.ConsolePermissions;
 import io.weft.auth.intelliproxy.access.Principal;
 import io.weft.auth.intelliproxy.login.LoginResult;
@@ -22,7 +24,7 @@ public final class ConsoleGate {
 
     /** A console request as the gate sees it. */
     public record Request(String method, String requestUri, String authorization, String sessionCookie,
-            String remoteAddress, boolean acceptsHtml) {
+            String remoteAddress, boolean acceptsHtml, boolean sameOrigin) {
     }
 
     /** What to do with a request. */
@@ -45,6 +47,10 @@ public final class ConsoleGate {
 
         /** Show the login form with this status and message ({@code null}: none). */
         record LoginForm(int status, String message) implements Outcome {
+        }
+
+        /** 403: a state-changing request sent from another site's page (see {@code Origins}). */
+        record CrossSite() implements Outcome {
         }
 
         /** The login form was posted: the provider reads user and password and calls {@link ConsoleGate#login}. */
@@ -74,6 +80,10 @@ public final class ConsoleGate {
     }
 
     public Outcome handle(Request request) {
+        // Browsers send stored Basic credentials with any site's form: a change must come from the console.
+        if (!request.sameOrigin() && Origins.changesState(request.method())) {
+            return new Outcome.CrossSite();
+        }
         String label = ConsolePermissions.label(request.requestUri(), root);
         if (label.equals(LOGIN_LABEL)) {
             return request.method().equalsIgnoreCase("POST")

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.weft.api.auth.AccessGuard;
+import io.weft.api.auth.Origins;
 import io.weft.auth.intelliproxy.IntelliproxyService;
 import io.weft.auth.intelliproxy.access.Principal;
 import jakarta.servlet.http.Cookie;
@@ -45,7 +46,8 @@ public final class ConsoleSecurityProvider implements SecurityProvider {
         try {
             ConsoleGate.Outcome outcome = gate.handle(new ConsoleGate.Request(request.getMethod(),
                     request.getRequestURI(), request.getHeader("Authorization"), sessionCookie(request),
-                    request.getRemoteAddr(), acceptsHtml(request)));
+                    request.getRemoteAddr(), acceptsHtml(request),
+                    Origins.sameOrigin(request.getHeader("Host"), request.getHeader("Origin"), request.getHeader("Referer"))));
             if (outcome instanceof ConsoleGate.Outcome.LoginSubmitted) {
                 String password = request.getParameter("password");
                 outcome = gate.login(request.getParameter("username"),
@@ -93,6 +95,12 @@ public final class ConsoleSecurityProvider implements SecurityProvider {
         } else if (outcome instanceof ConsoleGate.Outcome.Challenge c) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Weft\", charset=\"UTF-8\"");
             write(response, HttpServletResponse.SC_UNAUTHORIZED, "text/plain;charset=UTF-8", c.reason() + "\n");
+        } else if (outcome instanceof ConsoleGate.Outcome.CrossSite) {
+            LOG.warn("Refused a {} to {} sent from another site ({}) from {}", request.getMethod(), request.getRequestURI(),
+                    request.getHeader("Origin") != null ? request.getHeader("Origin") : request.getHeader("Referer"),
+                    request.getRemoteAddr());
+            write(response, HttpServletResponse.SC_FORBIDDEN, "text/plain;charset=UTF-8",
+                    "Refused: a change to the console must be sent from the console's own pages\n");
         } else if (outcome instanceof ConsoleGate.Outcome.Forbidden f) {
             write(response, HttpServletResponse.SC_FORBIDDEN, "text/plain;charset=UTF-8",
                     "User " + f.user() + " lacks permission " + f.permission() + "\n");

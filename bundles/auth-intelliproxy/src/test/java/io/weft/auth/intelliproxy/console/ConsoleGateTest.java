@@ -19,11 +19,22 @@ class ConsoleGateTest {
 
     private Outcome basicRequest(String method, String path, String user, String password) {
         return f.gate.handle(new ConsoleGate.Request(method, "/system/console" + path, basic(user, password), null,
-                "10.0.0.1", false));
+                "10.0.0.1", false, true));
     }
 
     private Outcome cookieRequest(String method, String path, String token) {
-        return f.gate.handle(new ConsoleGate.Request(method, "/system/console" + path, null, token, "10.0.0.1", true));
+        return f.gate.handle(new ConsoleGate.Request(method, "/system/console" + path, null, token, "10.0.0.1", true, true));
+    }
+
+    @Test
+    @DisplayName("CON-23: a change sent from another site's page is refused even with an administrator's credentials; reading is not")
+    void crossSiteChangeRefused() {
+        Outcome post = f.gate.handle(new ConsoleGate.Request("POST", "/system/console/configMgr/io.weft.monitor",
+                basic("root", Fixture.ADMIN_PASSWORD), null, "10.0.0.1", false, false));
+        assertInstanceOf(Outcome.CrossSite.class, post);
+        Outcome get = f.gate.handle(new ConsoleGate.Request("GET", "/system/console/bundles",
+                basic("root", Fixture.ADMIN_PASSWORD), null, "10.0.0.1", false, false));
+        assertInstanceOf(Outcome.Allowed.class, get);
     }
 
     @Test
@@ -49,7 +60,7 @@ class ConsoleGateTest {
         Outcome.RedirectToLogin r = assertInstanceOf(Outcome.RedirectToLogin.class, cookieRequest("GET", "/bundles", null));
         assertEquals("/system/console/login", r.location());
         assertInstanceOf(Outcome.Challenge.class,
-                f.gate.handle(new ConsoleGate.Request("GET", "/system/console/bundles", null, null, "10.0.0.1", false)));
+                f.gate.handle(new ConsoleGate.Request("GET", "/system/console/bundles", null, null, "10.0.0.1", false, true)));
         assertInstanceOf(Outcome.Challenge.class, basicRequest("GET", "/bundles", "root", "wrong-password"));
         assertInstanceOf(Outcome.LoginForm.class, cookieRequest("GET", "/login", null));
         assertInstanceOf(Outcome.LoginSubmitted.class, cookieRequest("POST", "/login", null));

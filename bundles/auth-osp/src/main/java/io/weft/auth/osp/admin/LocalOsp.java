@@ -68,11 +68,26 @@ public final class LocalOsp implements OspAdmin, InstanceDirectory, AccessKeys, 
         if (repository.instance(DEFAULT_INSTANCE).isPresent()) {
             return false;
         }
-        if (repository.tenant(DEFAULT_TENANT).isEmpty()) {
-            createTenant(DEFAULT_TENANT);
+        // Nodes sharing one database may start together: the one that loses the race finds the
+        // tenant or instance created by the other, which is what it wanted.
+        try {
+            if (repository.tenant(DEFAULT_TENANT).isEmpty()) {
+                createTenant(DEFAULT_TENANT);
+            }
+        } catch (OspRequestException raced) {
+            if (repository.tenant(DEFAULT_TENANT).isEmpty()) {
+                throw raced;
+            }
         }
-        createInstance(DEFAULT_TENANT, DEFAULT_INSTANCE, DEFAULT_WORKSPACE, List.of());
-        return true;
+        try {
+            createInstance(DEFAULT_TENANT, DEFAULT_INSTANCE, DEFAULT_WORKSPACE, List.of());
+            return true;
+        } catch (OspRequestException raced) {
+            if (repository.instance(DEFAULT_INSTANCE).isEmpty()) {
+                throw raced;
+            }
+            return false;
+        }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.weft.auth.osp.console;
 
+import io.weft.api.auth.Origins;
+
 import java.io.IOException;
 import java.net.URI;
 
@@ -77,25 +79,8 @@ public final class OspConsolePlugin extends HttpServlet {
         page.renderResult(result, request.getRequestURI(), response.getWriter());
     }
 
-    /** No Origin nor Referer (curl, old browsers) passes: the console's login still applies. */
+    /** The same-origin rule (no Origin nor Referer, as from curl, passes: the console's login still applies). */
     static boolean sameOrigin(HttpServletRequest request) {
-        String host = request.getHeader("Host");
-        String source = request.getHeader("Origin");
-        if ("null".equals(source)) {
-            return false; // a sandboxed or file: page
-        }
-        if (source == null || source.isEmpty()) {
-            source = request.getHeader("Referer");
-        }
-        if (source == null || source.isEmpty()) {
-            return true;
-        }
-        try {
-            URI uri = URI.create(source);
-            String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-            return host != null && authority != null && host.equalsIgnoreCase(authority);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return Origins.sameOrigin(request.getHeader("Host"), request.getHeader("Origin"), request.getHeader("Referer"));
     }
 }
