@@ -317,6 +317,40 @@ class ConsoleUsersAndOspTest {
      * that need the node database (OSP, intelliproxy) are still unsatisfied; they follow once it is
      * reachable and migrated.
      */
+    @Test
+    @DisplayName("CON-23: a change posted from another site's page is refused even with the administrator's credentials; the same post from the console goes through")
+    void crossSitePostRefused() throws Exception {
+        try (WeftNode node = ready(WeftNode.create("console-cross-site").start())) {
+            HttpClient client = HttpClient.newHttpClient();
+            String base = node.http().base();
+            String basic = "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString(("admin:" + WeftNode.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+            String before = diskRow(node.http());
+
+            HttpResponse<String> forged = send(client, HttpRequest.newBuilder(URI.create(base + "/system/console/configMgr/io.weft.monitor"))
+                    .header("Authorization", basic)
+                    .header("Origin", "http://evil.example")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form(monitorForm("79")))));
+            assertEquals(403, forged.statusCode(), forged.body());
+            assertEquals(before, diskRow(node.http()), "threshold unchanged");
+            HttpResponse<String> forgedUser = send(client, HttpRequest.newBuilder(URI.create(base + "/system/console/weft-users"))
+                    .header("Authorization", basic)
+                    .header("Referer", "http://evil.example/page")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("action", "create", "name", "mallory", "roles", "admin")))));
+            assertEquals(403, forgedUser.statusCode(), forgedUser.body());
+            assertFalse(node.http().getAsAdmin("/system/console/weft-users").body().contains("mallory"), "no user created");
+
+            HttpResponse<String> own = send(client, HttpRequest.newBuilder(URI.create(base + "/system/console/configMgr/io.weft.monitor"))
+                    .header("Authorization", basic)
+                    .header("Origin", base)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form(monitorForm("79")))));
+            assertTrue(own.statusCode() == 200 || own.statusCode() == 302, own.statusCode() + " " + own.body());
+        }
+    }
+
     static WeftNode ready(WeftNode node) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         assertTrue(WeftNode.await(Duration.ofSeconds(60), () -> {
