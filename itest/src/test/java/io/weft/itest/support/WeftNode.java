@@ -102,11 +102,31 @@ public final class WeftNode implements AutoCloseable {
     }
 
     /**
-     * Waits (at most a minute) for {@code /health} to answer 200. {@code bin/weft start} returns once
-     * the bundles are started; parts such as the database connect in the background right after.
+     * Waits (at most a minute) until {@code /health} answers 200 with every component running
+     * (ACTIVE or SATISFIED; left-off ones NOT_CONFIGURED or DISABLED). {@code bin/weft start} returns
+     * once the bundles are started; parts such as the database connect right after, and the
+     * components that need them start then. A firing alert (DEGRADED) does not count against it.
      */
     public boolean awaitHealthy() throws InterruptedException {
-        return await(Duration.ofSeconds(60), () -> http.get("/health").ok());
+        return await(Duration.ofSeconds(60), this::componentsRunning);
+    }
+
+    private boolean componentsRunning() {
+        Http.Response health = http.get("/health");
+        if (!health.ok()) {
+            return false;
+        }
+        try {
+            for (com.fasterxml.jackson.databind.JsonNode c : new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(health.body()).path("components")) {
+                if (!List.of("ACTIVE", "SATISFIED", "NOT_CONFIGURED", "DISABLED").contains(c.path("state").asText())) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public Optional<Long> pid() {
