@@ -58,4 +58,10 @@ public @interface AcvipConfig {
     @AttributeDefinition(name = "Probe threads",
             description = "Probes run in parallel on this many threads.", min = "1", max = "64")
     int probeThreads() default 4;
+
+    @AttributeDefinition(name = "Registration requires signature from loopback",
+            description = "Whether register and unregister calls from this node's own host (127.0.0.1, ::1)"
+                    + " must carry an OSP AccessKey signature (permission antcloud.acvip.register) like calls"
+                    + " from other hosts. Off: unsigned calls from loopback are accepted, as the ops endpoints'.")
+    boolean registrationRequiresSignatureFromLoopback() default false;
 }

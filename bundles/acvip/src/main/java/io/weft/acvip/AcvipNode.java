@@ -35,6 +35,7 @@ import io.prometheus.client.Collector;
 import io.weft.acvip.book.AddressBook;
 import io.weft.acvip.domain.DomainResolver;
 import io.weft.acvip.http.AcvipServlet;
+import io.weft.acvip.http.RegistrationGuard;
 import io.weft.acvip.metrics.AcvipCollector;
 import io.weft.acvip.poll.PollHub;
 import io.weft.acvip.poll.Timer;
@@ -43,13 +44,16 @@ import io.weft.acvip.probe.TcpProber;
 import io.weft.api.acvip.ServiceAddress;
 import io.weft.api.health.HealthIndicator;
 import io.weft.api.osp.InstanceDirectory;
+import io.weft.api.osp.SignatureVerifier;
 import jakarta.servlet.Servlet;
 
 /**
  * The ACVIP role: owns the address book, the probes and the long polls, and registers the HTTP servlet
  * (on the Felix HTTP instance listening on the configured port), a metrics collector and a health check.
  *
- * <p>Addresses come from {@link ServiceAddress} services of this node and from registrations over HTTP.
+ * <p>Addresses come from {@link ServiceAddress} services of this node and from registrations over HTTP,
+ * which must be signed with an OSP AccessKey (checked by the {@link SignatureVerifier}) unless they come
+ * from loopback and {@code registrationRequiresSignatureFromLoopback} is off.
  * Threads: {@code weft-acvip-timer} (2: probe sweeps and poll timeouts) and {@code weft-acvip-probe-N}
  * (the probes themselves); all stop in {@link #deactivate}, after every waiting poll is answered.
  */
@@ -81,7 +85,8 @@ public final class AcvipNode {
 
     @Activate
     public AcvipNode(BundleContext context, AcvipConfig config,
-            @Reference(name = "instanceDirectory") InstanceDirectory directory) {
+            @Reference(name = "instanceDirectory") InstanceDirectory directory,
+            @Reference(name = "signatureVerifier") SignatureVerifier verifier) {
         this.config = config;
         this.timers = new ScheduledThreadPoolExecutor(2, threads("weft-acvip-timer"));
         this.timers.setRemoveOnCancelPolicy(true);
@@ -105,15 +110,19 @@ public final class AcvipNode {
         this.sweep = new ProbeSweep(book, new TcpProber(), probes, Duration.ofMillis(config.probeTimeoutMillis()));
         scheduleSweeps(config);
 
+        RegistrationGuard guard = new RegistrationGuard(() -> verifier, () -> directory,
+                () -> this.config.registrationRequiresSignatureFromLoopback());
         servlet = context.registerService(Servlet.class, new AcvipServlet(hub, book, this::leaseOf,
-                () -> Duration.ofSeconds(this.config.maxPollWaitSeconds()), clock), servletProperties(config));
+                () -> Duration.ofSeconds(this.config.maxPollWaitSeconds()), clock, guard), servletProperties(config));
         collector = context.registerService(Collector.class, new AcvipCollector(resolver::domainCount, book::counts,
                 hub::waitingCount), null);
         health = context.registerService(HealthIndicator.class, new AcvipHealth(book), null);
         LOG.info("ACVIP started on HTTP instance '{}': maxPollWait={}s, probe every {} ms (timeout {} ms), dead after {} ms,"
-                + " lease {}s (max {}s), dataCenter='{}', zone='{}'", config.httpInstance(), config.maxPollWaitSeconds(),
+                + " lease {}s (max {}s), dataCenter='{}', zone='{}',"
+                + " registrationRequiresSignatureFromLoopback={}", config.httpInstance(), config.maxPollWaitSeconds(),
                 config.probeIntervalMillis(), config.probeTimeoutMillis(), config.deadAfterMillis(),
-                config.leaseSeconds(), config.maxLeaseSeconds(), config.dataCenter(), config.zone());
+                config.leaseSeconds(), config.maxLeaseSeconds(), config.dataCenter(), config.zone(),
+                config.registrationRequiresSignatureFromLoopback());
     }
 
     @Modified
@@ -134,9 +143,11 @@ public final class AcvipNode {
             local.keySet().forEach(this::putLocal);
         }
         LOG.info("ACVIP reconfigured: HTTP instance '{}', maxPollWait={}s, probe every {} ms (timeout {} ms), dead after {} ms,"
-                + " lease {}s (max {}s), dataCenter='{}', zone='{}'", config.httpInstance(), config.maxPollWaitSeconds(),
+                + " lease {}s (max {}s), dataCenter='{}', zone='{}',"
+                + " registrationRequiresSignatureFromLoopback={}", config.httpInstance(), config.maxPollWaitSeconds(),
                 config.probeIntervalMillis(), config.probeTimeoutMillis(), config.deadAfterMillis(),
-                config.leaseSeconds(), config.maxLeaseSeconds(), config.dataCenter(), config.zone());
+                config.leaseSeconds(), config.maxLeaseSeconds(), config.dataCenter(), config.zone(),
+                config.registrationRequiresSignatureFromLoopback());
     }
 
     @Deactivate

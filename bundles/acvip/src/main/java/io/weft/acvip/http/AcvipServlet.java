@@ -32,6 +32,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * <p>A lookup that may wait is served asynchronously ({@code startAsync}): no container thread is held
  * while it waits in the {@link PollHub}. The body is read whole and parsed before anything is changed.
  * The content type is not checked: the ops guides' own {@code curl -d} examples send form encoding.
+ *
+ * <p>Register and unregister pass the {@link RegistrationGuard} first (an OSP signature over the raw
+ * body, or an unsigned call from loopback where allowed): a refusal is answered 401/403 with its reason,
+ * logged at WARN with the AccessKey id, and changes nothing.
  */
 public final class AcvipServlet extends HttpServlet {
 
@@ -48,18 +52,21 @@ public final class AcvipServlet extends HttpServlet {
     private final transient Function<Duration, Duration> leaseOf;
     private final transient Supplier<Duration> maxWait;
     private final transient Clock clock;
+    private final transient RegistrationGuard guard;
 
     /**
      * @param leaseOf the lease granted for the one asked ({@code null}: not given)
      * @param maxWait the hub's current maximum poll wait
+     * @param guard   who may register and unregister
      */
     public AcvipServlet(PollHub hub, AddressBook book, Function<Duration, Duration> leaseOf,
-            Supplier<Duration> maxWait, Clock clock) {
+            Supplier<Duration> maxWait, Clock clock, RegistrationGuard guard) {
         this.hub = Objects.requireNonNull(hub);
         this.book = Objects.requireNonNull(book);
         this.leaseOf = Objects.requireNonNull(leaseOf);
         this.maxWait = Objects.requireNonNull(maxWait);
         this.clock = Objects.requireNonNull(clock);
+        this.guard = Objects.requireNonNull(guard);
     }
 
     @Override
@@ -137,21 +144,53 @@ public final class AcvipServlet extends HttpServlet {
 
     private void register(HttpServletRequest request, HttpServletResponse response)
             throws IOException, BadRequestException, BodyTooLargeException {
-        RegistrationRequest r = RegistrationRequest.parse(body(request));
+        RegistrationRequest r = authorized(request, response);
+        if (r == null) {
+            return;
+        }
         Duration lease = leaseOf.apply(r.lease());
         book.renew(r.address(), lease);
-        LOG.debug("lease of {} {} from {} renewed for {}", r.address().service(), r.address().hostAndPort(),
-                request.getRemoteAddr(), lease);
+        LOG.debug("lease of {} {} from {} ({}) renewed for {}", r.address().service(), r.address().hostAndPort(),
+                request.getRemoteAddr(), r.caller(), lease);
         write(response, 200, AnswerJson.registered(lease.toSeconds()));
     }
 
     private void unregister(HttpServletRequest request, HttpServletResponse response)
             throws IOException, BadRequestException, BodyTooLargeException {
-        RegistrationRequest r = RegistrationRequest.parse(body(request));
+        RegistrationRequest r = authorized(request, response);
+        if (r == null) {
+            return;
+        }
         boolean removed = book.unregister(r.address());
-        LOG.info("{} {} unregistered by {} (removed: {})", r.address().service(), r.address().hostAndPort(),
-                request.getRemoteAddr(), removed);
+        LOG.info("{} {} unregistered by {} ({}) (removed: {})", r.address().service(), r.address().hostAndPort(),
+                request.getRemoteAddr(), r.caller(), removed);
         write(response, 200, AnswerJson.unregistered(removed));
+    }
+
+    /**
+     * The register or unregister request if its caller may make it: the signature is checked on the raw
+     * body before it is parsed, the product after. Otherwise answers 401/403, logs, and returns null.
+     */
+    private RegistrationRequest authorized(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, BadRequestException, BodyTooLargeException {
+        byte[] body = body(request);
+        RegistrationGuard.Outcome outcome = guard.check(request.getRemoteAddr(), request::getHeader, body);
+        if (outcome.allowed()) {
+            RegistrationRequest parsed = RegistrationRequest.parse(body);
+            outcome = guard.checkProduct(outcome, parsed.address().service());
+            if (outcome.allowed()) {
+                return parsed.withCaller(outcome.signed() ? outcome.who() + " of instance " + outcome.instanceId()
+                        : "unsigned, from loopback");
+            }
+        }
+        LOG.warn("refused {} from {} with {}: HTTP {} {}: {}", request.getRequestURI(), request.getRemoteAddr(),
+                outcome.who(), outcome.status(), outcome.reason(), outcome.message());
+        if (outcome.status() == 401) {
+            response.setHeader("WWW-Authenticate", AcvipProtocol.AUTH_SCHEME + " realm=\"acvip\"");
+        }
+        write(response, outcome.status(), AnswerJson.refused(outcome.status(), outcome.reason(),
+                "registration refused: " + outcome.message()));
+        return null;
     }
 
     private void writeQuietly(HttpServletResponse response, PollReply reply) {

@@ -94,6 +94,11 @@ public final class AnswerJson {
         return root;
     }
 
+    /** A refused register or unregister (401/403), with its reason. */
+    public static ObjectNode refused(int code, String reason, String message) {
+        return error(code, message).put(AcvipProtocol.REASON, reason);
+    }
+
     private static ObjectNode ok() {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put(AcvipProtocol.ERROR_CODE, 0);

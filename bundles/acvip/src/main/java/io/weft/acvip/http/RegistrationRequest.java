@@ -13,8 +13,19 @@ import io.weft.api.acvip.ServiceAddress;
  *
  * @param address the address
  * @param lease   the lease asked for; {@code null} when not given (the node's default applies)
+ * @param caller  who made the call, for the log (the AccessKey, or unsigned from loopback); empty when
+ *                not known yet
  */
-public record RegistrationRequest(ServiceAddress address, Duration lease) {
+public record RegistrationRequest(ServiceAddress address, Duration lease, String caller) {
+
+    public RegistrationRequest {
+        caller = caller == null ? "" : caller;
+    }
+
+    /** The same request, made by {@code caller}. */
+    public RegistrationRequest withCaller(String caller) {
+        return new RegistrationRequest(address, lease, caller);
+    }
 
     static final String EXPECTED = "such as {\"service\": \"SOFAREGISTRY\", \"host\": \"10.0.0.5\", "
             + "\"port\": 9600, \"dataCenter\": \"dc1\", \"zone\": \"zone1\", \"leaseSeconds\": 30}";
@@ -39,7 +50,7 @@ public record RegistrationRequest(ServiceAddress address, Duration lease) {
         try {
             return new RegistrationRequest(new ServiceAddress(service, host, port.intValue(),
                     LookupRequest.text(json, AcvipProtocol.DATA_CENTER), LookupRequest.text(json, AcvipProtocol.ZONE)),
-                    lease);
+                    lease, "");
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }

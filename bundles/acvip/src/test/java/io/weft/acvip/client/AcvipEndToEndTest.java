@@ -35,6 +35,7 @@ import io.weft.acvip.Fakes;
 import io.weft.acvip.book.AddressBook;
 import io.weft.acvip.domain.DomainResolver;
 import io.weft.acvip.http.AcvipServlet;
+import io.weft.acvip.http.RegistrationGuard;
 import io.weft.acvip.poll.PollHub;
 import io.weft.api.acvip.AcvipClient;
 import io.weft.api.acvip.AcvipServices;
@@ -65,7 +66,7 @@ class AcvipEndToEndTest {
         ServletContextHandler context = new ServletContextHandler();
         ServletHolder holder = new ServletHolder(new AcvipServlet(hub, book,
                 lease -> lease == null ? Duration.ofSeconds(30) : lease, () -> Duration.ofSeconds(30),
-                Clock.systemUTC()));
+                Clock.systemUTC(), new RegistrationGuard(Fakes.Verifier::new, () -> directory, () -> false)));
         holder.setAsyncSupported(true);
         context.addServlet(holder, "/antcloud/antvip/instances/*");
         server.setHandler(context);

@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,7 +39,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <li><b>Data center:</b> lookups return the addresses of the client's data center, or all of them when
  *     that one has none ({@link DataCenters#prefer}).</li>
  * <li><b>Registration</b> goes to every endpoint, as brokers register with every same-city ACVIP node
- *     (KFK-16); it succeeds when at least one accepted it.</li>
+ *     (KFK-16); it succeeds when at least one accepted it. Given {@link AcvipCredentials}, each call to
+ *     each endpoint is signed anew (ACVIP refuses a signature it has seen, and calls from other hosts
+ *     that carry none); without, the calls go unsigned, which a node accepts only from its own host
+ *     while its {@code registrationRequiresSignatureFromLoopback} is off.</li>
  * </ul>
  */
 public final class AcvipClient implements AutoCloseable {
@@ -58,6 +62,8 @@ public final class AcvipClient implements AutoCloseable {
     private final AtomicInteger preferred = new AtomicInteger();
     private final ScheduledExecutorService background;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Last timestamp signed: each signature gets a later one, so no two calls sign alike. */
+    private final AtomicLong lastSigned = new AtomicLong();
 
     private AcvipClient(Builder b) {
         if (b.endpoints.isEmpty()) {
@@ -142,31 +148,55 @@ public final class AcvipClient implements AutoCloseable {
     }
 
     /**
-     * Registers (or renews) the address on every endpoint for {@code lease}.
+     * Registers (or renews) the address on every endpoint for {@code lease}, unsigned: accepted only by
+     * a node on the caller's own host that does not require signatures from loopback.
      *
      * @throws AcvipUnavailableException no endpoint accepted it
+     * @throws AcvipRefusedException     no endpoint accepted it and one refused it (401/403)
      */
     public void register(ServiceAddress address, Duration lease) throws IOException {
-        ObjectNode body = addressJson(address);
-        body.put(AcvipProtocol.LEASE_SECONDS, Math.max(1, lease.toSeconds()));
-        toEveryEndpoint(AcvipProtocol.REGISTER_PATH, body, "register " + address.hostAndPort());
+        register(address, lease, null);
     }
 
-    /** Removes the address from every endpoint that answers. */
+    /**
+     * Registers (or renews) the address on every endpoint for {@code lease}, signing each call with
+     * {@code credentials} ({@code null}: unsigned).
+     *
+     * @throws AcvipUnavailableException no endpoint accepted it
+     * @throws AcvipRefusedException     no endpoint accepted it and one refused it (401/403)
+     */
+    public void register(ServiceAddress address, Duration lease, AcvipCredentials credentials) throws IOException {
+        ObjectNode body = addressJson(address);
+        body.put(AcvipProtocol.LEASE_SECONDS, Math.max(1, lease.toSeconds()));
+        toEveryEndpoint(AcvipProtocol.REGISTER_PATH, body, credentials, "register " + address.hostAndPort());
+    }
+
+    /** Removes the address from every endpoint that answers, unsigned (see {@link #register(ServiceAddress, Duration)}). */
     public void unregister(ServiceAddress address) throws IOException {
-        toEveryEndpoint(AcvipProtocol.UNREGISTER_PATH, addressJson(address),
+        unregister(address, null);
+    }
+
+    /** Removes the address from every endpoint that answers, signing with {@code credentials} ({@code null}: unsigned). */
+    public void unregister(ServiceAddress address, AcvipCredentials credentials) throws IOException {
+        toEveryEndpoint(AcvipProtocol.UNREGISTER_PATH, addressJson(address), credentials,
                 "unregister " + address.hostAndPort());
+    }
+
+    /** {@link #keepRegistered(ServiceAddress, Duration, AcvipCredentials)} unsigned. */
+    public AutoCloseable keepRegistered(ServiceAddress address, Duration lease) {
+        return keepRegistered(address, lease, null);
     }
 
     /**
      * Registers the address now and renews it every third of {@code lease} until the handle is closed,
-     * which unregisters it. A failed renewal is logged and retried at the next turn.
+     * which unregisters it; every call is signed with {@code credentials} ({@code null}: unsigned). A
+     * failed renewal is logged and retried at the next turn.
      */
-    public AutoCloseable keepRegistered(ServiceAddress address, Duration lease) {
+    public AutoCloseable keepRegistered(ServiceAddress address, Duration lease, AcvipCredentials credentials) {
         long period = Math.max(1000, lease.toMillis() / 3);
         ScheduledFuture<?> task = background.scheduleWithFixedDelay(() -> {
             try {
-                register(address, lease);
+                register(address, lease, credentials);
             } catch (IOException | RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "ACVIP registration of " + address.hostAndPort()
                         + " failed, retrying: " + e);
@@ -174,7 +204,7 @@ public final class AcvipClient implements AutoCloseable {
         }, 0, period, TimeUnit.MILLISECONDS);
         return () -> {
             task.cancel(false);
-            unregister(address);
+            unregister(address, credentials);
         };
     }
 
@@ -250,7 +280,7 @@ public final class AcvipClient implements AutoCloseable {
         for (int i = 0; i < endpoints.size(); i++) {
             int index = (start + i) % endpoints.size();
             try {
-                JsonNode answer = postTo(endpoints.get(index), path, body, timeout);
+                JsonNode answer = postTo(endpoints.get(index), path, body, null, timeout);
                 preferred.set(index);
                 return answer;
             } catch (IOException e) {
@@ -261,35 +291,54 @@ public final class AcvipClient implements AutoCloseable {
                 + "), last error: " + last, last);
     }
 
-    private void toEveryEndpoint(String path, JsonNode body, String what) throws IOException {
+    private void toEveryEndpoint(String path, JsonNode body, AcvipCredentials credentials, String what)
+            throws IOException {
         IOException last = null;
+        AcvipRefusedException refused = null;
         int accepted = 0;
         for (URI endpoint : endpoints) {
             try {
-                postTo(endpoint, path, body, requestTimeout);
+                postTo(endpoint, path, body, credentials, requestTimeout);
                 accepted++;
+            } catch (AcvipRefusedException e) {
+                LOG.log(System.Logger.Level.WARNING, what + " refused by " + endpoint + ": " + e.getMessage());
+                refused = e;
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.DEBUG, what + " at " + endpoint + " failed: " + e.getMessage());
                 last = e;
             }
         }
         if (accepted == 0) {
+            if (refused != null) {
+                throw refused;
+            }
             throw new AcvipUnavailableException("no ACVIP endpoint accepted " + what + " (tried " + endpoints
                     + "), last error: " + last, last);
         }
     }
 
     /**
-     * One call. A 400 is the caller's mistake and no other endpoint would answer better: it is thrown
-     * as {@link IllegalArgumentException}; anything else that is not 200 counts as this endpoint
-     * failing.
+     * One call, signed with {@code credentials} unless {@code null}. A 400 is the caller's mistake and no
+     * other endpoint would answer better: it is thrown as {@link IllegalArgumentException}; a 401 or 403
+     * as {@link AcvipRefusedException}; anything else that is not 200 counts as this endpoint failing.
      */
-    private JsonNode postTo(URI endpoint, String path, JsonNode body, Duration timeout) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(endpoint.resolve(path))
+    private JsonNode postTo(URI endpoint, String path, JsonNode body, AcvipCredentials credentials,
+            Duration timeout) throws IOException {
+        byte[] bytes = mapper.writeValueAsBytes(body);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint.resolve(path))
                 .timeout(timeout)
                 .header("Content-Type", JSON)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body)))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        if (credentials != null) {
+            long timestamp = lastSigned.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
+            builder.header(AcvipProtocol.ACCESS_KEY_HEADER, credentials.accessKeyId())
+                    .header(AcvipProtocol.INSTANCE_HEADER, credentials.instanceId())
+                    .header(AcvipProtocol.TIMESTAMP_HEADER, Long.toString(timestamp))
+                    .header(AcvipProtocol.ALGORITHM_HEADER, io.weft.api.osp.RequestSigning.HMAC_SHA256)
+                    .header(AcvipProtocol.SIGNATURE_HEADER,
+                            credentials.sign(timestamp, new String(bytes, StandardCharsets.UTF_8)));
+        }
+        HttpRequest request = builder.build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -300,6 +349,11 @@ public final class AcvipClient implements AutoCloseable {
         if (response.statusCode() == 400) {
             throw new IllegalArgumentException("ACVIP " + endpoint + " refused the request: "
                     + errorOf(response.body()));
+        }
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            throw new AcvipRefusedException("ACVIP " + endpoint + " refused " + path + " (HTTP "
+                    + response.statusCode() + "): " + errorOf(response.body()), response.statusCode(),
+                    reasonOf(response.body()));
         }
         if (response.statusCode() != 200) {
             throw new IOException("ACVIP " + endpoint + " answered HTTP " + response.statusCode() + ": "
@@ -313,6 +367,14 @@ public final class AcvipClient implements AutoCloseable {
             return mapper.readTree(body).path(AcvipProtocol.ERROR_MSG).asText(body);
         } catch (IOException e) {
             return body;
+        }
+    }
+
+    private String reasonOf(String body) {
+        try {
+            return mapper.readTree(body).path(AcvipProtocol.REASON).asText("");
+        } catch (IOException e) {
+            return "";
         }
     }
 

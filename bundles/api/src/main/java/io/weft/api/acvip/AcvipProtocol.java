@@ -47,6 +47,49 @@ package io.weft.api.acvip;
  * <h2>{@code POST /antcloud/antvip/instances/unregister} — remove an address at once</h2>
  * Body: the same fields as register without {@code leaseSeconds}; answer
  * {@code {"errorCode": 0, "errorMsg": null, "removed": true|false}}.
+ *
+ * <h2>Signing register and unregister (OSP AccessKey)</h2>
+ * Register and unregister decide where applications send their traffic, so they carry an OSP AccessKey
+ * signature in HTTP headers (lookups stay open, CON-25). Headers rather than JSON fields, so that the
+ * signature covers the request body byte for byte:
+ * <pre>
+ * X-Weft-AccessKey: AK7Q2M0XK4V9T1C8B3NZ       the key's id
+ * X-Weft-Instance:  default                    the instance the key is bound to (see below)
+ * X-Weft-Timestamp: 1764000000123              epoch milliseconds, exact (not rounded)
+ * X-Weft-Signature: 3q2+7w...=                 Base64(HMAC-SHA256(SecretKey, stringToSign))
+ * X-Weft-Algorithm: HmacSHA256                 optional; nothing else is accepted
+ *
+ * stringToSign = instanceId + timestamp + "\n" + body   (body: the raw request body, UTF-8)
+ * </pre>
+ * That is the rule of OSP's one-shot requests ({@code io.weft.api.osp.SignedRequest#oneShot},
+ * {@code io.weft.api.osp.RequestSigning#stringToSign}): the timestamp must be within the OSP node's clock
+ * skew window (300 s by default) and a signature is accepted once only, so every call signs anew
+ * ({@link AcvipClient} does this when given {@link AcvipCredentials}). The key needs the permission
+ * {@value #REGISTER_PERMISSION}.
+ *
+ * <p><b>Which instance.</b> A registered address serves a product for every instance, but an OSP key is
+ * bound to one instance. The request names the key's own instance in {@code X-Weft-Instance} (a key of
+ * another instance is refused, {@code INSTANCE_MISMATCH}), and that instance must have the product of
+ * the address ({@code service}) enabled in OSP; otherwise the call is refused with reason
+ * {@value #PRODUCT_NOT_ENABLED}. So an operator gives the servers of a product a key of an instance that
+ * has the product (e.g. {@code default}) with {@value #REGISTER_PERMISSION}, and a tenant's application
+ * key, which lacks that permission, cannot move anyone's traffic.
+ *
+ * <p><b>Loopback.</b> A call from the node's own host (127.0.0.0/8, {@code ::1}, by the TCP peer's
+ * address) without signature headers is accepted while the node's
+ * {@code registrationRequiresSignatureFromLoopback} is {@code false} (the default), as the ops endpoints
+ * are; a call that does carry signature headers is always verified.
+ *
+ * <p><b>Refusals</b> change nothing and are logged (WARN, with the AccessKey id, never the signature or
+ * secret) in the ACVIP log. No signature: 401 (with {@code WWW-Authenticate}); a signature that does not
+ * pass: 403. The body names the reason, an {@code io.weft.api.osp.Verification.Reason} or
+ * {@value #PRODUCT_NOT_ENABLED}:
+ * <pre>
+ * {"errorCode": 403, "errorMsg": "registration refused: AccessKey AK... lacks permission antcloud.acvip.register",
+ *  "reason": "PERMISSION_DENIED"}
+ * </pre>
+ * A signed call is verified before its body is parsed, so a malformed body from an unsigned remote caller
+ * gets 401, not 400.
  */
 public final class AcvipProtocol {
 
@@ -93,6 +136,26 @@ public final class AcvipProtocol {
     public static final String HOST = "host";
     public static final String LEASE_SECONDS = "leaseSeconds";
     public static final String REMOVED = "removed";
+
+    // Signed registration
+    /** The OSP permission register and unregister need. */
+    public static final String REGISTER_PERMISSION = "antcloud.acvip.register";
+    /** Header: the AccessKey id. */
+    public static final String ACCESS_KEY_HEADER = "X-Weft-AccessKey";
+    /** Header: the instance the AccessKey is bound to, the {@code instanceId} of the signed string. */
+    public static final String INSTANCE_HEADER = "X-Weft-Instance";
+    /** Header: epoch milliseconds of the signature, exact. */
+    public static final String TIMESTAMP_HEADER = "X-Weft-Timestamp";
+    /** Header: Base64 of the HMAC-SHA256. */
+    public static final String SIGNATURE_HEADER = "X-Weft-Signature";
+    /** Header, optional: the algorithm; only {@code HmacSHA256}. */
+    public static final String ALGORITHM_HEADER = "X-Weft-Algorithm";
+    /** Refusal field: why ({@code io.weft.api.osp.Verification.Reason} or {@link #PRODUCT_NOT_ENABLED}). */
+    public static final String REASON = "reason";
+    /** Refusal reason: the key's instance does not have the address's product enabled in OSP. */
+    public static final String PRODUCT_NOT_ENABLED = "PRODUCT_NOT_ENABLED";
+    /** The scheme named in a 401's {@code WWW-Authenticate}. */
+    public static final String AUTH_SCHEME = "Weft-OSP-HmacSHA256";
 
     private AcvipProtocol() {
     }
