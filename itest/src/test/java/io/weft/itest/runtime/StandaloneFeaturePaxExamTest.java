@@ -188,6 +188,62 @@ public class StandaloneFeaturePaxExamTest {
         assertEquals(200, awaitAnswer(client, metrics).statusCode());
     }
 
+    /**
+     * The shared services other bundles build on, used the way they will use them inside the runtime:
+     * the node database (a bundle's own migrations, then SQL), OSP's instance directory, and the ops
+     * guard (CON-20, CON-23, OPS-4: loopback ops calls open by default, others must log in).
+     */
+    @Test
+    public void theSharedServicesWorkInsideTheRuntime_databaseMigrations_ospDirectory_opsGuard() throws Exception {
+        StandaloneFeature feature = StandaloneFeature.read(Path.of(context.getProperty(DIST_PROPERTY)));
+        applyConfigurations(feature, Integer.parseInt(context.getProperty(PORT_PROPERTY)));
+
+        io.weft.api.store.Database database = awaitService(io.weft.api.store.Database.class, "(weft.database=weft)");
+        assertEquals(1, database.migrate("paxexam", getClass().getClassLoader(), "db/migration/paxexam"));
+        assertEquals("a second migrate applies nothing", 0,
+                database.migrate("paxexam", getClass().getClassLoader(), "db/migration/paxexam"));
+        try (java.sql.Connection c = database.dataSource().getConnection();
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT label FROM paxexam_probe WHERE id = 1")) {
+            assertTrue(rs.next());
+            assertEquals("migrated in Felix", rs.getString(1));
+        }
+        try {
+            database.migrate("bad owner; DROP TABLE x", getClass().getClassLoader(), "db/migration/paxexam");
+            fail("a SQL-looking owner must be refused");
+        } catch (IllegalArgumentException expected) {
+            // refused before anything ran
+        }
+
+        io.weft.api.osp.InstanceDirectory directory = awaitService(io.weft.api.osp.InstanceDirectory.class, null);
+        io.weft.api.osp.Instance standalone = directory.instance("default").orElseThrow(
+                () -> new AssertionError("no instance 'default': " + directory.instances()));
+        for (String product : List.of("SOFAREGISTRY", "DRM", "SCHEDULER", "SOFAKAFKA")) {
+            assertTrue(product + " enabled for default", standalone.isEnabled(product));
+        }
+
+        io.weft.api.auth.AccessGuard guard = awaitService(io.weft.api.auth.AccessGuard.class, null);
+        String permission = io.weft.api.auth.Permissions.REGISTRY_PUSH_SWITCH_WRITE;
+        assertTrue("loopback ops call", guard.checkOps("127.0.0.1", null, permission).allowed());
+        io.weft.api.auth.Decision remote = guard.checkOps("10.1.2.3", null, permission);
+        assertFalse("remote ops call without login", remote.allowed());
+        assertEquals(401, remote.httpStatus());
+    }
+
+    private <T> T awaitService(Class<T> type, String filter) throws Exception {
+        long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+        while (true) {
+            java.util.Collection<org.osgi.framework.ServiceReference<T>> refs = context.getServiceReferences(type, filter);
+            if (!refs.isEmpty()) {
+                return context.getService(refs.iterator().next());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no " + type.getSimpleName() + " service " + (filter == null ? "" : filter)
+                        + " within " + SETTLE_TIMEOUT.toSeconds() + " s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
     private static List<String> weftThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.isAlive() && t.getName().startsWith("weft-"))
