@@ -16,6 +16,8 @@ import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
+import io.weft.api.store.Transactions;
+
 import io.weft.auth.intelliproxy.user.RepositoryException;
 import io.weft.auth.intelliproxy.user.Role;
 import io.weft.auth.intelliproxy.user.User;
@@ -282,11 +284,6 @@ public final class JdbcUserRepository implements UserRepository {
         T run(Connection c) throws SQLException;
     }
 
-    @FunctionalInterface
-    private interface Change {
-        void run(Connection c) throws SQLException;
-    }
-
     private <T> T read(String what, Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);
@@ -296,19 +293,9 @@ public final class JdbcUserRepository implements UserRepository {
     }
 
     /** Runs {@code change} in one transaction: committed when it returns, rolled back when it throws. */
-    private void write(String what, Change change) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                change.run(c);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
+    private void write(String what, Transactions.Change change) {
+        try {
+            Transactions.inTransaction(dataSource, change);
         } catch (SQLException e) {
             throw new RepositoryException("Could not " + what + ": " + e.getMessage(), e);
         }

@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 
 import io.weft.api.osp.AccessKey;
 import io.weft.api.osp.Instance;
+import io.weft.api.store.Transactions;
 
 /**
  * {@link OspRepository} over plain JDBC with standard SQL (Derby, MySQL, MariaDB), tables of
@@ -27,9 +28,7 @@ import io.weft.api.osp.Instance;
 public final class JdbcOspRepository implements OspRepository {
 
     /** SQLState of a unique or primary key violation (Derby and the SQL standard). */
-    private static final String UNIQUE_VIOLATION = "23505";
     /** MySQL/MariaDB's error code for a duplicate key (their SQLState is the generic 23000). */
-    private static final int MYSQL_DUPLICATE_KEY = 1062;
 
     private final DataSource dataSource;
 
@@ -238,20 +237,10 @@ public final class JdbcOspRepository implements OspRepository {
 
     /** One transaction: committed whole, or rolled back so nothing of it is left. */
     private void write(String what, Work work) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                work.run(c);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
+        try {
+            Transactions.inTransaction(dataSource, work::run);
         } catch (SQLException e) {
-            if (isDuplicate(e)) {
+            if (Transactions.isDuplicateKey(e)) {
                 throw new DuplicateEntryException("Cannot " + what + ": it already exists");
             }
             throw new StoreException("Cannot " + what + ": " + e.getMessage(), e);
@@ -264,14 +253,5 @@ public final class JdbcOspRepository implements OspRepository {
         } catch (SQLException e) {
             throw new StoreException("Cannot " + what + ": " + e.getMessage(), e);
         }
-    }
-
-    private static boolean isDuplicate(SQLException e) {
-        for (SQLException x = e; x != null; x = x.getNextException()) {
-            if (UNIQUE_VIOLATION.equals(x.getSQLState()) || x.getErrorCode() == MYSQL_DUPLICATE_KEY) {
-                return true;
-            }
-        }
-        return false;
     }
 }
