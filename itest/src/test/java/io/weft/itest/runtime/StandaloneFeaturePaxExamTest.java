@@ -312,6 +312,14 @@ public class StandaloneFeaturePaxExamTest {
                 instance.getValue().put(HTTP_PORT, Integer.toString(freeLoopbackPort()));
             }
         }
+        // drmdata's TCP ports too, and the pull URL it hands clients follows its HTTP instance.
+        Map<String, String> drm = configurations.get("io.weft.drm.server");
+        if (drm != null) {
+            drm.put("clientPort", Integer.toString(freeLoopbackPort()));
+            drm.put("syncPort", Integer.toString(freeLoopbackPort()));
+            drm.put("pullBaseUrl", "http://" + BIND_ADDRESS + ":"
+                    + configurations.get(HTTP_PID + "~drm").get(HTTP_PORT));
+        }
         for (Map.Entry<String, Map<String, String>> entry : configurations.entrySet()) {
             Dictionary<String, Object> properties = new Hashtable<>();
             for (Map.Entry<String, String> value : entry.getValue().entrySet()) {

@@ -26,13 +26,19 @@ public final class WeftNode implements AutoCloseable {
     private final Path home;
     private final int httpPort;
     private final int acvipPort;
+    private final DrmPorts drmPorts;
     private final Http http;
 
-    private WeftNode(Path dist, Path home, int httpPort, int acvipPort) {
+    /** The ports of the node's drmdata (role drm), free ports instead of 9880, 9870, 8880 and 9500. */
+    public record DrmPorts(int client, int sync, int pull, int checkService) {
+    }
+
+    private WeftNode(Path dist, Path home, int httpPort, int acvipPort, DrmPorts drmPorts) {
         this.dist = dist;
         this.home = home;
         this.httpPort = httpPort;
         this.acvipPort = acvipPort;
+        this.drmPorts = drmPorts;
         this.http = new Http("http://127.0.0.1:" + httpPort, "admin", ADMIN_PASSWORD);
     }
 
@@ -49,8 +55,17 @@ public final class WeftNode implements AutoCloseable {
         int acvipPort = freePort();
         writeHttpInstance(home.resolve("conf/org.apache.felix.http.cfg"), "weft", port);
         writeHttpInstance(home.resolve("conf/org.apache.felix.http-acvip.cfg"), "acvip", acvipPort);
+        DrmPorts drm = new DrmPorts(freePort(), freePort(), freePort(), freePort());
+        writeHttpInstance(home.resolve("conf/org.apache.felix.http-drm.cfg"), "drm", drm.pull());
+        writeHttpInstance(home.resolve("conf/org.apache.felix.http-drmcheck.cfg"), "drmcheck", drm.checkService());
+        // Only the ports: the rest comes from the metatype defaults (the feature's file is not seeded
+        // when one exists), which are the drm role's settings.
+        Files.writeString(home.resolve("conf/io.weft.drm.server.cfg"), String.join("\n",
+                "clientPort=" + drm.client(),
+                "syncPort=" + drm.sync(),
+                "pullBaseUrl=http://127.0.0.1:" + drm.pull(), ""), StandardCharsets.UTF_8);
         Files.copy(dist.resolve("conf/weft.properties"), home.resolve("conf/weft.properties"));
-        return new WeftNode(dist, home, port, acvipPort);
+        return new WeftNode(dist, home, port, acvipPort, drm);
     }
 
     /** A Felix HTTP instance on a test port, named as the node's features name it. */
@@ -160,6 +175,28 @@ public final class WeftNode implements AutoCloseable {
 
     public int httpPort() {
         return httpPort;
+    }
+
+    /** The ports of the node's drmdata, when it runs the drm role. */
+    public DrmPorts drmPorts() {
+        return drmPorts;
+    }
+
+    /**
+     * Sets keys of {@code conf/io.weft.drm.server.cfg}, replacing their earlier lines: before the first
+     * start it seeds drmdata's configuration, on a running node the change applies live (FileInstall).
+     */
+    public void drmServerConfig(Map<String, String> values) throws IOException {
+        Path file = home.resolve("conf/io.weft.drm.server.cfg");
+        List<String> lines = new ArrayList<>(Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of());
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            lines.removeIf(l -> l.strip().matches(java.util.regex.Pattern.quote(e.getKey()) + "\\s*[=:].*"));
+            lines.add(e.getKey() + "=" + e.getValue());
+        }
+        // Written aside and moved in, so FileInstall never reads half a file.
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp-" + System.nanoTime());
+        Files.write(tmp, lines, StandardCharsets.UTF_8);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The port of the node's ACVIP (9003 in a real node). */
