@@ -218,6 +218,22 @@ class DrmClientTest {
     }
 
     @Test
+    @DisplayName("DRM-6, DRM-28: a pull no endpoint answers is tried again shortly, so the push is applied and acknowledged"
+            + " without waiting for the next heartbeat")
+    void failedPullIsRetried() throws Exception {
+        FakeDrmdata node = drmdata("n1");
+        RefreshCache cache = new RefreshCache();
+        started(client(node.address()), cache); // heartbeat at its default, far beyond this test
+
+        node.failNextPulls.set(2);
+        node.push(BATCH, 2, "25");
+        Await.until("batchSize is 25 after two refused pulls", () -> cache.size == 25);
+        Await.until("the push is acknowledged", () -> ackOf(node, BATCH, 2) != null);
+        assertTrue(ackOf(node, BATCH, 2).ok());
+        assertEquals(3, node.pulls.stream().filter((BATCH + "@2")::equals).count(), "two refused pulls, then one served");
+    }
+
+    @Test
     @DisplayName("DRM-10: a version the heartbeat shows lagging is pulled")
     void heartbeatLagging() throws Exception {
         FakeDrmdata node = drmdata("n1");

@@ -180,10 +180,17 @@ final class FakeDrmdata implements AutoCloseable {
         }
     }
 
+    /** How many of the next pulls answer 503, as an overloaded node does. */
+    final java.util.concurrent.atomic.AtomicInteger failNextPulls = new java.util.concurrent.atomic.AtomicInteger();
+
     private void pull(HttpExchange exchange) throws IOException {
         Map<String, String> query = query(exchange.getRequestURI());
         String key = query.get(PullProtocol.KEY);
         pulls.add(key + "@" + query.get(PullProtocol.VERSION));
+        if (failNextPulls.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            respond(exchange, 503, new PullProtocol.PullError("UNAVAILABLE", "overloaded"));
+            return;
+        }
         if (!TOKEN.equals(exchange.getRequestHeaders().getFirst(PullProtocol.TOKEN_HEADER))) {
             respond(exchange, 401, new PullProtocol.PullError("AUTH_FAILED", "bad token"));
             return;

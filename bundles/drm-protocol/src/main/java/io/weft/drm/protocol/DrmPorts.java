@@ -7,8 +7,8 @@ public final class DrmPorts {
     public static final int CLIENT = 9880;
     /** drmdata to drmdata and console to drmdata (DRM-2; purpose chosen by Weft, DRM-3 leaves it open). */
     public static final int SYNC = 9870;
-    /** The HTTP pull interface in a drm role node (the seed lists port 80 on drmdata's LB). */
-    public static final int PULL_HTTP = 80;
+    /** The HTTP pull interface (the seed lists port 80 on drmdata's LB; a non-root JVM cannot bind it, see decision 0018). */
+    public static final int PULL_HTTP = 8880;
     /** {@code GET /checkService} (DRM-33). */
     public static final int CHECK_SERVICE = 9500;
 

@@ -60,7 +60,7 @@ import io.weft.drm.protocol.VersionNotice;
  * (100 ms .. 5 s with jitter; 30 s after an AUTH_FAILED refusal), and the new registration tells the
  * client what it missed (DRM-28).
  *
- * <p>Threading: one Netty I/O thread ({@code weft-drm-io}) owns every field below marked "I/O thread";
+ * <p>Threading: one Netty I/O thread ({@code weft-drm-client-io}) owns every field below marked "I/O thread";
  * ACVIP lookups run on the blocking executor, pulls and callbacks elsewhere (see {@link UpdatePipeline}),
  * so nothing slow ever runs on the I/O thread.
  */
@@ -110,7 +110,7 @@ public final class ServerConnection implements AutoCloseable {
         this.blocking = blocking;
         this.clock = clock;
         this.backoff = new Backoff(100, 5_000, random);
-        this.group = new NioEventLoopGroup(1, new DefaultThreadFactory("weft-drm-io", true));
+        this.group = new NioEventLoopGroup(1, new DefaultThreadFactory("weft-drm-client-io", true));
         this.loop = group.next();
         this.bootstrap = new Bootstrap()
                 .group(group)

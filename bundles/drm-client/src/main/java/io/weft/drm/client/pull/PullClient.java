@@ -71,7 +71,7 @@ public final class PullClient {
     public PullResponse pull(String key, long version) throws PullException {
         List<PullEndpoint> order = order(endpoints);
         if (order.isEmpty()) {
-            throw new PullException("no drmdata pull endpoint known yet for " + key);
+            throw new PullException("no drmdata pull endpoint known yet for " + key, true);
         }
         List<String> failures = new ArrayList<>();
         for (PullEndpoint endpoint : order) {
@@ -79,16 +79,16 @@ public final class PullClient {
                 return pullFrom(endpoint, key, version);
             } catch (Refused e) {
                 throw new PullException("pull of " + key + " version " + version + " refused by "
-                        + endpoint.baseUrl() + ": " + e.getMessage());
+                        + endpoint.baseUrl() + ": " + e.getMessage(), false);
             } catch (IOException e) {
                 failures.add(endpoint.baseUrl() + ": " + e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new PullException("pull of " + key + " interrupted");
+                throw new PullException("pull of " + key + " interrupted", false);
             }
         }
         throw new PullException("pull of " + key + " version " + version + " failed on every endpoint: "
-                + String.join("; ", failures));
+                + String.join("; ", failures), true);
     }
 
     private PullResponse pullFrom(PullEndpoint endpoint, String key, long version)

@@ -5,7 +5,18 @@ public final class PullException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    public PullException(String message) {
+    private final boolean retryable;
+
+    public PullException(String message, boolean retryable) {
         super(message);
+        this.retryable = retryable;
+    }
+
+    /**
+     * Whether trying again soon may succeed: no endpoint answered (overloaded or restarting nodes, no
+     * endpoint known yet). A refusal (bad token, unknown attribute) is the same on every node: not retryable.
+     */
+    public boolean retryable() {
+        return retryable;
     }
 }

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -25,6 +28,11 @@ import io.weft.drm.protocol.PullProtocol.PullResponse;
  *
  * <p>Per attribute at most one pull is in flight; requests arriving meanwhile raise its target, and the
  * next round pulls the newest. A version not newer than the one held is never applied.
+ *
+ * <p>A pull that no endpoint answered is tried again after a short random delay (up to
+ * {@link #PULL_ATTEMPTS} attempts), rather than left to the next heartbeat 30 s later: when a push reaches
+ * a thousand clients at once their first pulls all open connections together, and a node's accept queue
+ * can refuse some of them. The delay is random so the retries do not arrive together again.
  */
 public final class UpdatePipeline {
 
@@ -42,6 +50,9 @@ public final class UpdatePipeline {
     private final LocalCache cache;
     private final ClientLog log;
     private final Map<String, Work> work = new ConcurrentHashMap<>();
+
+    /** Pulls of one version before giving up until the next notify or heartbeat. */
+    static final int PULL_ATTEMPTS = 4;
 
     public UpdatePipeline(ResourceTable table, PullClient pull, Executor pullExecutor, LocalCache cache,
             ClientLog log) {
@@ -109,9 +120,12 @@ public final class UpdatePipeline {
     private void pullOnce(Work w) {
         String key = w.key;
         long want;
+        int attempt;
         synchronized (w) {
             want = w.target;
+            attempt = want == w.tried ? w.attempts + 1 : 1;
             w.tried = want;
+            w.attempts = attempt;
         }
         AttributeState state = table.attribute(key);
         if (state == null) {
@@ -122,7 +136,11 @@ public final class UpdatePipeline {
         try {
             pulled = pull.pull(key, want);
         } catch (PullException e) {
-            log.error(e.getMessage());
+            if (e.retryable() && attempt < PULL_ATTEMPTS) {
+                retryLater(w, attempt);
+                return;
+            }
+            log.error(e.getMessage() + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
             finish(w, state.version(), new ApplyResult(false, false, state.version(), e.getMessage()));
             return;
         } catch (RuntimeException e) {
@@ -133,6 +151,20 @@ public final class UpdatePipeline {
         Resource resource = state.resource();
         try {
             resource.changes().execute(() -> apply(state, pulled, w));
+        } catch (RejectedExecutionException e) {
+            // The callback executor refused the change (closing, or an application executor that is full):
+            // answer the requests, so the attribute is not left busy for ever and the next notify pulls again.
+            finish(w, state.version(), new ApplyResult(false, false, state.version(),
+                    "the callback executor refused the change of " + key + ": " + e.getMessage()));
+        }
+    }
+
+    /** Pulls again after 250 ms × 2^(attempt-1), scaled by a random 0.5–1.5. The work stays busy meanwhile. */
+    private void retryLater(Work w, int attempt) {
+        long base = 250L << (attempt - 1);
+        long delay = (long) (base * (0.5 + ThreadLocalRandom.current().nextDouble()));
+        try {
+            CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS, pullExecutor).execute(() -> pullOnce(w));
         } catch (RejectedExecutionException e) {
             // Closing.
         }
@@ -192,6 +224,7 @@ public final class UpdatePipeline {
         final String key;
         long target;
         long tried;
+        int attempts;
         boolean busy;
         final List<Pending> pending = new ArrayList<>();
 

@@ -18,6 +18,11 @@ public final class SerialExecutor implements Executor {
         this.delegate = delegate;
     }
 
+    /**
+     * @throws RejectedExecutionException when the shared executor refused to run the queue (the client is
+     *         closing, or an application's executor is full); the queued tasks are dropped, and the caller
+     *         must treat its task as not run
+     */
     @Override
     public void execute(Runnable task) {
         synchronized (this) {
@@ -27,18 +32,23 @@ public final class SerialExecutor implements Executor {
             }
             running = true;
         }
-        schedule();
+        schedule(true);
     }
 
-    private void schedule() {
+    private void schedule(boolean rethrow) {
         try {
             delegate.execute(this::drain);
         } catch (RejectedExecutionException e) {
-            // The client is closing: what was queued is dropped with it.
-            synchronized (this) {
-                tasks.clear();
-                running = false;
+            if (rethrow) {
+                synchronized (this) {
+                    tasks.clear();
+                    running = false;
+                }
+                throw e;
             }
+            // Tasks already queued behind the one that just ran: their callers returned long ago and
+            // wait for them, so this thread runs them rather than dropping them.
+            drain();
         }
     }
 
@@ -63,7 +73,7 @@ public final class SerialExecutor implements Executor {
                 }
             }
             if (more) {
-                schedule();
+                schedule(false);
             }
         }
     }
