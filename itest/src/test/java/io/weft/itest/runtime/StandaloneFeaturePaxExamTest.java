@@ -81,6 +81,7 @@ public class StandaloneFeaturePaxExamTest {
     /** Framework properties that hand the probe what the configuration method chose. */
     static final String DIST_PROPERTY = "weft.itest.dist";
     static final String PORT_PROPERTY = "weft.itest.http.port";
+    static final String DRM_CLIENT_PROPERTY = "weft.itest.drm.client";
 
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)\\}");
@@ -131,6 +132,10 @@ public class StandaloneFeaturePaxExamTest {
             UrlProvisionOption option = bundle(b.location()).startLevel(b.startOrder());
             options.add(b.fragment() ? option.noStart() : option);
         }
+        // The DRM client as an application bundle would use it: not part of any role, installed beside them.
+        Path drmClient = drmClientJar();
+        options.add(bundle(drmClient.toUri().toString()).startLevel(5));
+        options.add(frameworkProperty(DRM_CLIENT_PROPERTY).value(drmClient.toUri().toString()));
         return options.toArray(new Option[0]);
     }
 
@@ -227,6 +232,70 @@ public class StandaloneFeaturePaxExamTest {
         io.weft.api.auth.Decision remote = guard.checkOps("10.1.2.3", null, permission);
         assertFalse("remote ops call without login", remote.allowed());
         assertEquals(401, remote.httpStatus());
+    }
+
+    /**
+     * DRM inside the runtime: the drm-client bundle, installed beside the roles as an application's bundle
+     * would be, registers with the node's drmdata; a push through the DrmAdmin service reaches it; and
+     * stopping the client bundle leaves none of its threads behind (DRM-6, DRM-7, issue #5 item 3).
+     */
+    @Test
+    public void theDrmClientBundleGetsAPushFromDrmdataInsideTheRuntime() throws Exception {
+        StandaloneFeature feature = StandaloneFeature.read(Path.of(context.getProperty(DIST_PROPERTY)));
+        applyConfigurations(feature, Integer.parseInt(context.getProperty(PORT_PROPERTY)));
+        io.weft.api.drm.DrmAdmin admin = awaitService(io.weft.api.drm.DrmAdmin.class, null);
+        Object clientPort = configurationAdmin.getConfiguration("io.weft.drm.server", "?").getProperties().get("clientPort");
+        Bundle clientBundle = context.getBundle(context.getProperty(DRM_CLIENT_PROPERTY));
+        assertNotNull("drm-client installed", clientBundle);
+        assertEquals(Bundle.ACTIVE, clientBundle.getState());
+
+        Path work = Files.createTempDirectory("paxexam-drm-client-");
+        java.util.concurrent.BlockingQueue<String> seen = new java.util.concurrent.LinkedBlockingQueue<>();
+        io.weft.drm.client.DrmClient client = io.weft.drm.client.DrmClient.builder()
+                .instanceId("default").appName("paxexam").servers("127.0.0.1:" + clientPort)
+                .cacheDir(work.resolve("cache")).logDir(work.resolve("logs")).build();
+        try {
+            io.weft.drm.client.DrmRegistration registration = client.register("io.weft.itest.PaxExam",
+                    java.util.Set.of("mode"), change -> seen.add(change.newValue() + "@" + change.version()));
+            client.start();
+            String key = "io.weft.itest.PaxExam:mode";
+            awaitTrue("the client's registration declares " + key, () -> admin.attribute("default", key).isPresent());
+            io.weft.api.drm.PushResult pushed = admin.push("default", key, "GEOHASH", "paxexam");
+            assertTrue("announced to this node's drmdata: " + pushed, pushed.announced());
+            awaitTrue("the client holds GEOHASH, saw " + seen, () -> "GEOHASH".equals(registration.value("mode")));
+            assertEquals(pushed.version(), registration.version("mode"));
+        } finally {
+            client.close();
+        }
+        clientBundle.stop();
+        awaitTrue("no drm client thread after stop: " + drmClientThreads(), () -> drmClientThreads().isEmpty());
+        clientBundle.start();
+    }
+
+    /** The client's threads (drmdata's are weft-drm-io/-worker/-timer/-relay/-admin and keep running). */
+    private static List<String> drmClientThreads() {
+        return weftThreads().stream().filter(n -> n.startsWith("weft-drm-client-io") || n.startsWith("weft-drm-pull")
+                || n.startsWith("weft-drm-http") || n.startsWith("weft-drm-callback")).toList();
+    }
+
+    /** The drm-client jar the reactor built (the itest runs in itest/). */
+    private static Path drmClientJar() throws IOException {
+        Path target = Path.of("../bundles/drm-client/target").toAbsolutePath().normalize();
+        try (java.util.stream.Stream<Path> jars = Files.list(target)) {
+            return jars.filter(p -> p.getFileName().toString().matches("drm-client-[0-9][^-]*(-SNAPSHOT)?\\.jar"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no drm-client jar in " + target
+                            + ": build bundles/drm-client first"));
+        }
+    }
+
+    private static void awaitTrue(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail(what);
+            }
+            Thread.sleep(100);
+        }
     }
 
     private <T> T awaitService(Class<T> type, String filter) throws Exception {
