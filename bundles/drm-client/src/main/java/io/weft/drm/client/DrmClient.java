@@ -87,7 +87,7 @@ public final class DrmClient implements AutoCloseable {
             this.ownCallbacks = cachedPool("weft-drm-callback");
             this.callbacks = ownCallbacks;
         }
-        PullClient pull = new PullClient(b.instanceId, b.zone, b.dataCenter, b.connectTimeout, b.pullTimeout,
+        PullClient pull = new PullClient(b.instanceId, b.zone, b.dataCenter, b.pullConnectTimeout, b.pullTimeout,
                 httpThreads, random);
         this.pipeline = new UpdatePipeline(table, pull, pullWorkers, cache, log);
         ServerLocator locator;
@@ -292,6 +292,7 @@ public final class DrmClient implements AutoCloseable {
         private Duration heartbeat;
         private Duration connectTimeout = Duration.ofSeconds(3);
         private Duration pullTimeout = Duration.ofSeconds(5);
+        private Duration pullConnectTimeout = Duration.ofSeconds(1);
         private Duration startTimeout = Duration.ofSeconds(5);
         private Clock clock = Clock.systemDefaultZone();
 
@@ -379,9 +380,20 @@ public final class DrmClient implements AutoCloseable {
             return this;
         }
 
-        /** Limit of a TCP or HTTP connect; default 3 s. */
+        /** Limit of the long connection's TCP connect and of ACVIP calls; default 3 s. */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * Limit of a pull's HTTP connect; default 1 s. Short on purpose: when a push makes many clients
+         * connect at once, a node's accept queue drops some connection attempts, and the kernel would
+         * retry those only after 1, 3, 7, 15 s; giving up after 1 s and retrying (another endpoint, or
+         * the same after a short random delay) gets the value sooner.
+         */
+        public Builder pullConnectTimeout(Duration timeout) {
+            this.pullConnectTimeout = positive(timeout, "pullConnectTimeout");
             return this;
         }
 
