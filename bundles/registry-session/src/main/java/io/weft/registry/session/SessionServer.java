@@ -7,6 +7,7 @@ import io.weft.registry.session.data.PersistentData;
 import io.weft.registry.session.data.SessionData;
 import io.weft.registry.session.push.ConfigPusher;
 import io.weft.registry.session.push.DataPusher;
+import io.weft.registry.session.push.PushCounts;
 import io.weft.registry.session.push.PushSwitch;
 import io.weft.registry.session.push.SessionPush;
 import io.weft.registry.session.register.RegisterHandler;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SessionServer implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SessionServer.class);
+    private static final Logger LOG = LoggerFactory.getLogger("registry.session");
 
     private final SessionOptions options;
     private final SessionData data;
@@ -43,6 +44,7 @@ public final class SessionServer implements AutoCloseable {
     private final SessionPush push;
     private final DataPusher dataPusher;
     private final ConfigPusher configPusher;
+    private final PushCounts pushCounts;
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
 
     /**
@@ -51,7 +53,17 @@ public final class SessionServer implements AutoCloseable {
      */
     public SessionServer(SessionOptions options, SessionData data, PersistentData persistentData,
             PushSwitch pushSwitch, Supplier<SignatureVerifier> verifier, Clock clock) {
+        this(options, data, persistentData, pushSwitch, verifier, clock, new PushCounts());
+    }
+
+    /**
+     * @param pushCounts where push outcomes are counted; the owner passes the same one to every server it
+     *                   starts, so its counters survive a restart
+     */
+    public SessionServer(SessionOptions options, SessionData data, PersistentData persistentData,
+            PushSwitch pushSwitch, Supplier<SignatureVerifier> verifier, Clock clock, PushCounts pushCounts) {
         this.options = options;
+        this.pushCounts = pushCounts;
         this.data = data;
         this.persistentData = persistentData;
         this.pushSwitch = pushSwitch;
@@ -87,7 +99,10 @@ public final class SessionServer implements AutoCloseable {
 
     /** Pushes leave through the client port, which exists once the constructor is done. */
     private void pushTo(String connectionId, Object request, Consumer<Throwable> done) {
-        port.send(connectionId, request, done);
+        port.send(connectionId, request, failure -> {
+            pushCounts.completed(failure);
+            done.accept(failure);
+        });
     }
 
     /** The client port bound. */

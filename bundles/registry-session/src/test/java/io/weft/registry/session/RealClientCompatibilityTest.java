@@ -44,7 +44,7 @@ class RealClientCompatibilityTest {
     private RealClients clients;
 
     @BeforeEach
-    void start() throws IOException {
+    void start() throws Exception {
         server = new SessionServer(SessionOptions.defaults("127.0.0.1").withPort(0), data, persistent, pushSwitch,
                 () -> null, Clock.systemUTC());
         server.start();

@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class BoltSessionServer implements PushChannel, AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BoltSessionServer.class);
+    private static final Logger LOG = LoggerFactory.getLogger("registry.session");
+    /** Client connects and disconnects: registry-connect.log (OPS-10). */
+    private static final Logger CONNECT_LOG = LoggerFactory.getLogger("registry.connect");
     private static final int WORKERS = 4;
     private static final int WORK_QUEUE = 10_000;
 
@@ -158,12 +160,12 @@ public final class BoltSessionServer implements PushChannel, AutoCloseable {
 
     private void opened(Connection connection) {
         ClientConnection opened = connections.opened(connection);
-        LOG.info("[connection] client connected: {}, {} open", opened.remoteAddress(), connections.size());
+        CONNECT_LOG.info("[connection] client connected: {}, {} open", opened.remoteAddress(), connections.size());
     }
 
     private void closed(Connection connection) {
         connections.closed(connection).ifPresent(gone -> {
-            LOG.info("[connection] client disconnected: {}, {} open", gone.remoteAddress(), connections.size());
+            CONNECT_LOG.info("[connection] client disconnected: {}, {} open", gone.remoteAddress(), connections.size());
             Executor pool;
             synchronized (this) {
                 pool = workers;

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConfigPusher {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ConfigPusher.class);
+    private static final Logger LOG = LoggerFactory.getLogger("registry.push");
 
     private final PersistentData store;
     private final RegistrationTable<ConfiguratorRegistration> configurators;
@@ -82,11 +82,11 @@ public final class ConfigPusher {
             ReceivedConfigData received = ReceivedDataFactory.receivedConfigData(id, value, registIds);
             channel.send(connectionId, received, failure -> {
                 if (failure == null) {
-                    LOG.info("[push] config {} version {} to {} configurators on {}", id, received.getVersion(),
-                            registIds.size(), connectionId);
+                    LOG.info("[push] config dataInfoId {} version {} connection {} configurators {} result ok", id,
+                            received.getVersion(), connectionId, registIds.size());
                 } else {
-                    LOG.warn("[push] config {} version {} to {} failed: {}", id, received.getVersion(), connectionId,
-                            failure.toString());
+                    LOG.warn("[push] config dataInfoId {} version {} connection {} configurators {} result failed: {}",
+                            id, received.getVersion(), connectionId, registIds.size(), failure.toString());
                 }
             });
         });

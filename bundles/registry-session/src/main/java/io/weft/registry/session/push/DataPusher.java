@@ -39,7 +39,7 @@ public final class DataPusher {
 
     static final int MAX_ATTEMPTS = 3;
 
-    private static final Logger LOG = LoggerFactory.getLogger(DataPusher.class);
+    private static final Logger LOG = LoggerFactory.getLogger("registry.push");
 
     private final SessionData data;
     private final RegistrationTable<Subscription> subscribers;
@@ -195,9 +195,11 @@ public final class DataPusher {
             }
         }
         if (failure == null) {
-            LOG.info("[push] {} version {} to {} subscribers on {}", key.id(), version, sent.size(), key.connectionId());
+            LOG.info("[push] dataInfoId {} version {} connection {} subscribers {} result ok", key.id(), version,
+                    key.connectionId(), sent.size());
         } else {
-            LOG.warn("[push] {} version {} to {} failed: {}", key.id(), version, key.connectionId(), failure.toString());
+            LOG.warn("[push] dataInfoId {} version {} connection {} subscribers {} result failed: {}", key.id(),
+                    version, key.connectionId(), sent.size(), failure.toString());
         }
         if (retry) {
             executor.schedule(() -> scheduleFlush(0), retryMillis, TimeUnit.MILLISECONDS);

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class PushSwitch {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PushSwitch.class);
+    private static final Logger LOG = LoggerFactory.getLogger("registry.session");
 
     private final List<Runnable> reopenListeners = new CopyOnWriteArrayList<>();
     private boolean open = true;

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RegisterHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RegisterHandler.class);
+    private static final Logger LOG = LoggerFactory.getLogger("registry.session");
 
     private final Registrations registrations;
     private final SessionData data;
@@ -56,14 +56,14 @@ public final class RegisterHandler {
             if (removed != null) {
                 data.removePublication(removed.id(), removed.registId());
             }
-            return success(register, "Publisher unregister success!");
+            return accepted(register, connectionId, "Publisher unregister success!");
         }
         String zone = zoneOf(register);
         PublisherRegistration registration =
                 new PublisherRegistration(register.getRegistId(), connectionId, id, zone, versionOf(register));
         PublisherRegistration replaced = registrations.publishers().put(registration);
         if (replaced == null) {
-            return success(register, "Publisher register ignored: version " + register.getVersion()
+            return accepted(register, connectionId, "Publisher register ignored: version " + register.getVersion()
                     + " is not newer than the one held");
         }
         if (replaced != registration && !replaced.id().equals(id)) {
@@ -71,7 +71,7 @@ public final class RegisterHandler {
         }
         data.putPublication(id, new Publication(register.getRegistId(), connectionId, zone,
                 values(register.getDataList()), registration.version()));
-        return success(register, "Publisher register success!");
+        return accepted(register, connectionId, "Publisher register success!");
     }
 
     public RegisterResponse subscriber(SubscriberRegister register, String connectionId) {
@@ -84,18 +84,18 @@ public final class RegisterHandler {
             if (removed != null) {
                 listener.removed(List.of(removed));
             }
-            return success(register, "Subscriber unregister success!");
+            return accepted(register, connectionId, "Subscriber unregister success!");
         }
         Subscription subscription = new Subscription(register.getRegistId(), connectionId, idOf(register),
                 register.getScope() == null ? Subscription.SCOPE_ZONE : register.getScope(), zoneOf(register),
                 versionOf(register));
         Subscription replaced = registrations.subscribers().put(subscription);
         if (replaced == null) {
-            return success(register, "Subscriber register ignored: version " + register.getVersion()
+            return accepted(register, connectionId, "Subscriber register ignored: version " + register.getVersion()
                     + " is not newer than the one held");
         }
         listener.subscribed(subscription);
-        return success(register, "Subscriber register success!");
+        return accepted(register, connectionId, "Subscriber register success!");
     }
 
     public RegisterResponse configurator(ConfiguratorRegister register, String connectionId) {
@@ -108,17 +108,17 @@ public final class RegisterHandler {
             if (removed != null) {
                 listener.removed(List.of(removed));
             }
-            return success(register, "Configurator unregister success!");
+            return accepted(register, connectionId, "Configurator unregister success!");
         }
         ConfiguratorRegistration configurator = new ConfiguratorRegistration(register.getRegistId(), connectionId,
                 idOf(register), versionOf(register));
         ConfiguratorRegistration replaced = registrations.configurators().put(configurator);
         if (replaced == null) {
-            return success(register, "Configurator register ignored: version " + register.getVersion()
+            return accepted(register, connectionId, "Configurator register ignored: version " + register.getVersion()
                     + " is not newer than the one held");
         }
         listener.watching(configurator);
-        return success(register, "Configurator register success!");
+        return accepted(register, connectionId, "Configurator register success!");
     }
 
     /** The connection closed: everything registered over it goes (REG-36, RCP-21). */
@@ -176,6 +176,13 @@ public final class RegisterHandler {
             }
         }
         return values;
+    }
+
+    /** An accepted (or harmlessly ignored) request, logged as registry-session.log's publish/subscribe lines. */
+    private static RegisterResponse accepted(BaseRegister register, String connectionId, String message) {
+        LOG.info("[register] {} dataInfoId {} registId {} version {} from {}", message, register.getDataInfoId(),
+                register.getRegistId(), register.getVersion(), connectionId);
+        return success(register, message);
     }
 
     private static RegisterResponse success(BaseRegister register, String message) {

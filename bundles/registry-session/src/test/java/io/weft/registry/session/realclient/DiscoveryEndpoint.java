@@ -1,47 +1,44 @@
 package io.weft.registry.session.realclient;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
+import io.weft.registry.session.ops.DiscoveryServlet;
+import io.weft.registry.session.ops.FakeSessionView;
+import io.weft.registry.session.ops.OpsJson;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.servlet.ServletContextHandler;
+import org.eclipse.jetty.servlet.ServletHolder;
 
 /**
- * The session discovery the client asks before it connects (RCP-10, RCP-16): {@code GET /api/servers/query}
- * answers {@code 127.0.0.1:<session port>} in plain text; everything else (6.5.x first tries
- * {@code /api/servers/queryWithWeight}) is 404. The session's HTTP port (9603) will serve this later.
+ * The session discovery the client asks before it connects (RCP-10, RCP-16): the node's own
+ * {@link DiscoveryServlet} in a plain Jetty on a free loopback port, answering {@code 127.0.0.1:<session port>}
+ * at {@code /api/servers/queryWithWeight} (which 6.5.x asks first) and {@code /api/servers/query}.
  */
 public final class DiscoveryEndpoint implements AutoCloseable {
 
-    private final HttpServer server;
+    private final Server jetty = new Server(new InetSocketAddress("127.0.0.1", 0));
 
-    public DiscoveryEndpoint(int sessionPort) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            byte[] body;
-            int status;
-            if ("/api/servers/query".equals(exchange.getRequestURI().getPath())) {
-                status = 200;
-                body = ("127.0.0.1:" + sessionPort).getBytes(StandardCharsets.UTF_8);
-            } else {
-                status = 404;
-                body = "not found".getBytes(StandardCharsets.UTF_8);
-            }
-            exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=UTF-8");
-            exchange.sendResponseHeaders(status, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.start();
+    public DiscoveryEndpoint(int sessionPort) throws Exception {
+        FakeSessionView session = new FakeSessionView();
+        session.endpoint = "127.0.0.1:" + sessionPort;
+        ServletContextHandler context = new ServletContextHandler();
+        ServletHolder holder = new ServletHolder(new DiscoveryServlet(session, new OpsJson()));
+        context.addServlet(holder, DiscoveryServlet.QUERY);
+        context.addServlet(holder, DiscoveryServlet.QUERY_WITH_WEIGHT);
+        jetty.setHandler(context);
+        jetty.start();
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("stopping the discovery endpoint", e);
+        }
     }
 }

@@ -1,0 +1,200 @@
+package io.weft.registry.session;
+
+import io.prometheus.client.Collector;
+import io.weft.api.acvip.AcvipServices;
+import io.weft.api.acvip.ServiceAddress;
+import io.weft.api.auth.AccessGuard;
+import io.weft.api.health.HealthIndicator;
+import io.weft.api.osp.SignatureVerifier;
+import io.weft.registry.session.monitor.ConsoleLog;
+import io.weft.registry.session.monitor.SessionCollector;
+import io.weft.registry.session.ops.ConnectionsServlet;
+import io.weft.registry.session.ops.DataCountServlet;
+import io.weft.registry.session.ops.DiscoveryServlet;
+import io.weft.registry.session.ops.HealthCheck;
+import io.weft.registry.session.ops.HealthCheckServlet;
+import io.weft.registry.session.ops.OpsJson;
+import io.weft.registry.session.ops.PushSwitchServlet;
+import jakarta.servlet.Servlet;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.servlet.whiteboard.HttpWhiteboardConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The registry-session role (REG-3): runs a {@link SessionNode} and registers its ops servlets on the Felix
+ * HTTP instance {@code httpInstance} (9603: discovery, {@code /health/check}, {@code /digest/pushSwitch},
+ * {@code /connections/query}, {@code /digest/data/count}), the metrics collector, the health check, and the
+ * client address for ACVIP ({@code SOFAREGISTRY}) while the client port listens. Only nodes with this
+ * configuration run it.
+ *
+ * <p>Deactivation closes the port, the push and log threads and every registration of this component; Bolt's
+ * own static executors stay (decision record 0015).
+ */
+@Component(service = {}, immediate = true, configurationPid = SessionServerComponent.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = SessionServerConfig.class)
+public final class SessionServerComponent {
+
+    static final String PID = "io.weft.registry.session";
+    static final String HEALTH_NAME = "registry-session";
+
+    private static final Logger LOG = LoggerFactory.getLogger("registry.session");
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SignatureVerifier signatureVerifier;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AccessGuard accessGuard;
+
+    private BundleContext context;
+    private SessionNode node;
+    private ConsoleLog consoleLog;
+    private SessionServerConfig config;
+    private final List<ServiceRegistration<Servlet>> servlets = new ArrayList<>();
+    private final List<ServletSpec> servletSpecs = new ArrayList<>();
+    private ServiceRegistration<Collector> collector;
+    private ServiceRegistration<HealthIndicator> health;
+    private ServiceRegistration<ServiceAddress> address;
+    private ServiceAddress listed;
+
+    /** A servlet with its whiteboard name and paths. */
+    private record ServletSpec(String name, Servlet servlet, String... paths) {
+    }
+
+    @Activate
+    synchronized void activate(BundleContext bundleContext, SessionServerConfig initial) {
+        this.context = bundleContext;
+        this.config = initial;
+        SessionOptions options = optionsOf(initial); // a bad value fails activation, with the reason
+        node = new SessionNode(() -> signatureVerifier, Clock.systemUTC());
+        node.apply(options, initial.advertisedHost().strip());
+        updateAddress();
+
+        OpsJson json = new OpsJson();
+        HealthCheck check = new HealthCheck(node);
+        servletSpecs.add(new ServletSpec("weft-registry-session-discovery", new DiscoveryServlet(node, json),
+                DiscoveryServlet.QUERY, DiscoveryServlet.QUERY_WITH_WEIGHT));
+        servletSpecs.add(new ServletSpec("weft-registry-session-health", new HealthCheckServlet(check, json),
+                HealthCheckServlet.PATH));
+        servletSpecs.add(new ServletSpec("weft-registry-session-push-switch",
+                new PushSwitchServlet(node.pushSwitch(), () -> accessGuard, json), PushSwitchServlet.PATH));
+        servletSpecs.add(new ServletSpec("weft-registry-session-connections", new ConnectionsServlet(node, json),
+                ConnectionsServlet.PATH));
+        servletSpecs.add(new ServletSpec("weft-registry-session-data-count", new DataCountServlet(node, json),
+                DataCountServlet.PATH));
+        for (ServletSpec spec : servletSpecs) {
+            servlets.add(context.registerService(Servlet.class, spec.servlet(),
+                    servletProperties(spec, initial.httpInstance())));
+        }
+        collector = context.registerService(Collector.class, new SessionCollector(node), null);
+        health = context.registerService(HealthIndicator.class, new SessionHealth(HEALTH_NAME, check), null);
+        consoleLog = new ConsoleLog(node);
+        consoleLog.start(initial.consoleLogSeconds());
+    }
+
+    @Modified
+    synchronized void modified(SessionServerConfig next) {
+        SessionOptions options;
+        try {
+            options = optionsOf(next);
+        } catch (IllegalArgumentException e) {
+            LOG.error("[session] configuration {} refused, still running the previous one: {}", PID, e.getMessage());
+            return;
+        }
+        SessionServerConfig old = config;
+        config = next;
+        node.apply(options, next.advertisedHost().strip());
+        updateAddress();
+        if (!old.httpInstance().equals(next.httpInstance())) {
+            for (int i = 0; i < servlets.size(); i++) {
+                servlets.get(i).setProperties(servletProperties(servletSpecs.get(i), next.httpInstance()));
+            }
+        }
+        if (old.consoleLogSeconds() != next.consoleLogSeconds()) {
+            consoleLog.close();
+            consoleLog = new ConsoleLog(node);
+            consoleLog.start(next.consoleLogSeconds());
+        }
+    }
+
+    @Deactivate
+    synchronized void deactivate() {
+        List<ServiceRegistration<?>> all = new ArrayList<>(servlets);
+        all.add(collector);
+        all.add(health);
+        all.add(address);
+        all.forEach(SessionServerComponent::unregister);
+        servlets.clear();
+        address = null;
+        listed = null;
+        consoleLog.close();
+        node.close();
+    }
+
+    static SessionOptions optionsOf(SessionServerConfig c) {
+        return new SessionOptions(c.bindAddress().strip(), c.port(), c.dataCenter().strip(), c.zone().strip(),
+                c.signatureRequired(), c.maxPayloadBytes(), c.pushTimeoutMillis(), c.pushCoalesceMillis(),
+                c.pushRetryMillis(), c.syncConfigRetryMillis());
+    }
+
+    /** Lists the client address for ACVIP while the port listens, and only then. */
+    private void updateAddress() {
+        OptionalInt port = node.boundPort();
+        ServiceAddress next = null;
+        if (port.isPresent()) {
+            try {
+                next = new ServiceAddress(AcvipServices.SOFAREGISTRY, node.advertisedHost(), port.getAsInt(),
+                        config.dataCenter(), config.zone());
+            } catch (IllegalArgumentException e) {
+                LOG.error("[session] advertised address not listed with ACVIP: {}", e.getMessage());
+            }
+        }
+        if (Objects.equals(next, listed)) {
+            return;
+        }
+        unregister(address);
+        address = next == null ? null : context.registerService(ServiceAddress.class, next, null);
+        listed = next;
+    }
+
+    private static Hashtable<String, Object> servletProperties(ServletSpec spec, String instance) {
+        Hashtable<String, Object> p = new Hashtable<>();
+        p.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, spec.paths());
+        p.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME, spec.name());
+        // Felix HTTP publishes each instance's name on its runtime service: this picks the session's own
+        // instance (9603) and keeps the ops API off the node's console port.
+        p.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_TARGET, "(org.apache.felix.http.name=" + instance + ")");
+        return p;
+    }
+
+    private static void unregister(ServiceRegistration<?> r) {
+        if (r == null) {
+            return;
+        }
+        try {
+            r.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // The framework unregisters a stopping bundle's services itself.
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.weft.registry.session;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Configuration of a session server, PID {@code io.weft.registry.session}. Only nodes of the registry-session
+ * role have it. The advertised host and the HTTP instance apply at once; any other change restarts the client
+ * port, and its clients reconnect and register again by themselves (RCP-14).
+ */
+@ObjectClassDefinition(
+        name = "Weft registry session server",
+        description = "SessionServer: the SOFARegistry client port (9600) and its ops HTTP API (9603).")
+public @interface SessionServerConfig {
+
+    @AttributeDefinition(name = "Client port", description = "Bolt port of registry clients (RCP-1); 0 for any"
+            + " free port.", min = "0", max = "65535")
+    int port() default SessionOptions.DEFAULT_PORT;
+
+    @AttributeDefinition(name = "Bind address", description = "Address the client port listens on; 0.0.0.0 for"
+            + " every interface.")
+    String bindAddress() default "127.0.0.1";
+
+    @AttributeDefinition(name = "Advertised host", description = "Address clients reach the client port at: what"
+            + " /api/servers/query answers (RCP-16) and what ACVIP lists.")
+    String advertisedHost() default "127.0.0.1";
+
+    @AttributeDefinition(name = "HTTP instance", description = "Name of the Felix HTTP instance serving the ops"
+            + " API and discovery (org.apache.felix.http.name of its configuration; port 9603 in the role).")
+    String httpInstance() default "registry-session";
+
+    @AttributeDefinition(name = "Data center", description = "This session's data center: the segment of its"
+            + " pushes and the only one clients are told of (RCP-9, RCP-11).")
+    String dataCenter() default SessionOptions.DEFAULT_DATA_CENTER;
+
+    @AttributeDefinition(name = "Zone", description = "Zone of registrations that name none.")
+    String zone() default SessionOptions.DEFAULT_ZONE;
+
+    @AttributeDefinition(name = "Signature required", description = "Whether registrations must carry a valid OSP"
+            + " AccessKey signature (REG-90); needs a signature verifier on the node.")
+    boolean signatureRequired() default false;
+
+    @AttributeDefinition(name = "Maximum payload (bytes)", description = "Largest request body read; a larger one"
+            + " is refused.", min = "1024")
+    int maxPayloadBytes() default 1024 * 1024;
+
+    @AttributeDefinition(name = "Push timeout (ms)", description = "How long a client has to acknowledge a push.",
+            min = "1")
+    int pushTimeoutMillis() default 3000;
+
+    @AttributeDefinition(name = "Push coalescing (ms)", description = "Changes within this window become one push"
+            + " per connection and datum.", min = "0")
+    long pushCoalesceMillis() default 5;
+
+    @AttributeDefinition(name = "Push retry (ms)", description = "Delay before a failed push is tried again.",
+            min = "0")
+    long pushRetryMillis() default 1000;
+
+    @AttributeDefinition(name = "Sync config retry (ms)", description = "When clients should send their next"
+            + " SyncConfigRequest (RCP-9).", min = "1")
+    int syncConfigRetryMillis() default 30_000;
+
+    @AttributeDefinition(name = "Console log period (s)", description = "How often registry-console.log gets the"
+            + " pub, sub and connection counts (OPS-22).", min = "1")
+    int consoleLogSeconds() default 60;
+}

@@ -1,0 +1,71 @@
+package io.weft.registry.session.monitor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.prometheus.client.Collector.MetricFamilySamples;
+import io.prometheus.client.CollectorRegistry;
+import io.weft.registry.session.ops.FakeSessionView;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+class SessionMonitorTest {
+
+    private final FakeSessionView session = new FakeSessionView();
+
+    @Test
+    @DisplayName("OPS-22: the metrics give pub, sub and connection counts, pushes by result and the push switch")
+    void metrics() {
+        session.publishers = 3;
+        session.subscribers = 4;
+        session.connections.add("127.0.0.1:40000");
+        session.pushCounts.completed(null);
+        session.pushCounts.completed(null);
+        session.pushCounts.completed(new IllegalStateException("timeout"));
+        session.pushSwitch.close();
+        CollectorRegistry registry = new CollectorRegistry();
+        new SessionCollector(session).register(registry);
+
+        assertEquals(3.0, registry.getSampleValue("registry_session_publishers"));
+        assertEquals(4.0, registry.getSampleValue("registry_session_subscribers"));
+        assertEquals(1.0, registry.getSampleValue("registry_session_connections"));
+        assertEquals(2.0, registry.getSampleValue("registry_session_pushes_total", new String[] {"result"},
+                new String[] {"ok"}));
+        assertEquals(1.0, registry.getSampleValue("registry_session_pushes_total", new String[] {"result"},
+                new String[] {"failed"}));
+        assertEquals(0.0, registry.getSampleValue("registry_session_push_switch_open"));
+    }
+
+    @Test
+    @DisplayName("OPS-22: describe names the same families as collect")
+    void describeMatchesCollect() {
+        SessionCollector collector = new SessionCollector(session);
+        assertEquals(collector.describe().stream().map(f -> f.name).toList(),
+                collector.collect().stream().map((MetricFamilySamples f) -> f.name).toList());
+    }
+
+    @Test
+    @DisplayName("OPS-10, OPS-22: registry-console.log gets sessionPub_total, sessionSub_total, session_connect_total")
+    void consoleLine() {
+        session.publishers = 2;
+        session.subscribers = 5;
+        session.connections.add("127.0.0.1:40000");
+        session.connections.add("127.0.0.1:40001");
+        Logger console = (Logger) LoggerFactory.getLogger("registry.console");
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        console.setLevel(ch.qos.logback.classic.Level.INFO);
+        console.addAppender(appender);
+        try (ConsoleLog log = new ConsoleLog(session)) {
+            log.logNow();
+        } finally {
+            console.detachAppender(appender);
+        }
+        assertEquals(1, appender.list.size());
+        assertEquals("sessionPub_total=2, sessionSub_total=5, session_connect_total=2",
+                appender.list.get(0).getFormattedMessage());
+    }
+}
