@@ -78,10 +78,10 @@ class AcvipNodeSignedRegistrationTest {
                         () -> client.register(drm, Duration.ofSeconds(120), lacking));
                 assertEquals(403, denied.status(), denied.getMessage());
                 assertEquals("PERMISSION_DENIED", denied.reason(), denied.getMessage());
-                assertEquals(List.of(), client.lookup("default", AcvipServices.DRM), "refused calls register nothing");
+                assertEquals(List.of(), ours(client, drm), "refused calls register nothing");
 
                 client.register(drm, Duration.ofSeconds(120), good);
-                assertEquals(List.of(drm), client.lookup("default", AcvipServices.DRM));
+                assertEquals(List.of(drm), ours(client, drm));
 
                 // A raw unsigned unregister from loopback is refused too, with the reason in the JSON.
                 Http.Response r = acvip.postJson(AcvipProtocol.UNREGISTER_PATH,
@@ -90,10 +90,10 @@ class AcvipNodeSignedRegistrationTest {
                 JsonNode error = JSON.readTree(r.body());
                 assertEquals(401, error.path(AcvipProtocol.ERROR_CODE).asInt(), r.body());
                 assertEquals("MALFORMED", error.path(AcvipProtocol.REASON).asText(), r.body());
-                assertEquals(List.of(drm), client.lookup("default", AcvipServices.DRM), "still listed");
+                assertEquals(List.of(drm), ours(client, drm), "still listed");
 
                 client.unregister(drm, good);
-                assertEquals(List.of(), client.lookup("default", AcvipServices.DRM));
+                assertEquals(List.of(), ours(client, drm));
             }
 
             String log = node.log("acvip/acvip.log");
@@ -104,6 +104,15 @@ class AcvipNodeSignedRegistrationTest {
             assertNoSecretInLogs(node, registrar[1]);
             assertNoSecretInLogs(node, application[1]);
         }
+    }
+
+    /**
+     * The test's address as ACVIP lists it: the node's own drmdata registers its DRM address as well
+     * (it runs the drm role), which this test leaves alone.
+     */
+    private static List<ServiceAddress> ours(AcvipClient client, ServiceAddress mine) throws Exception {
+        return client.lookup("default", AcvipServices.DRM).stream()
+                .filter(a -> a.host().equals(mine.host()) && a.port() == mine.port()).toList();
     }
 
     /** Creates an AccessKey on the OSP page; returns {AccessKey, SecretKey} as the one-time answer shows them. */

@@ -11,8 +11,6 @@ import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.systemPackages;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -538,8 +536,6 @@ public class StandaloneFeaturePaxExamTest {
     }
 
     private static int freeLoopbackPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(BIND_ADDRESS))) {
-            return socket.getLocalPort();
-        }
+        return io.weft.itest.support.TestPorts.next();
     }
 }
