@@ -1,0 +1,102 @@
+package io.weft.codec.bolt;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.alipay.remoting.exception.CodecException;
+import com.alipay.remoting.serialization.Serializer;
+import com.alipay.remoting.serialization.SerializerManager;
+
+import io.weft.codec.hessian.SafeHessian;
+
+/**
+ * Owns Bolt's Hessian codec byte while it is open: installs a serializer that hands each frame to the
+ * registered {@link SafeHessian} whose allowed prefix matches the frame's class name most specifically, and
+ * puts Bolt's previous serializer back on {@link #close()}. A frame no registration allows is refused with
+ * the class named, before its body is parsed. One instance per framework: the OSGi component of this bundle,
+ * or a test that runs Bolt servers without OSGi.
+ */
+public final class BoltHessianSlot implements BoltHessian, AutoCloseable {
+
+    private final List<SafeHessian> registered = new CopyOnWriteArrayList<>();
+    private final Serializer router = new Router();
+    private final Serializer previous;
+    private volatile boolean closed;
+
+    private BoltHessianSlot(Serializer previous) {
+        this.previous = previous;
+    }
+
+    /** Takes Bolt's Hessian codec byte. */
+    public static BoltHessianSlot open() {
+        Serializer previous = SerializerManager.getSerializer(SerializerManager.Hessian2);
+        BoltHessianSlot slot = new BoltHessianSlot(previous);
+        SerializerManager.addSerializer(SerializerManager.Hessian2, slot.router);
+        return slot;
+    }
+
+    @Override
+    public Registration register(SafeHessian hessian) {
+        if (hessian == null) {
+            throw new IllegalArgumentException("hessian is null");
+        }
+        if (closed) {
+            throw new IllegalStateException("Bolt's Hessian slot is closed");
+        }
+        registered.add(hessian);
+        return () -> registered.remove(hessian);
+    }
+
+    /** Gives the codec byte back to what held it before, unless someone replaced this slot meanwhile. */
+    @Override
+    public void close() {
+        closed = true;
+        registered.clear();
+        if (previous != null && SerializerManager.getSerializer(SerializerManager.Hessian2) == router) {
+            SerializerManager.addSerializer(SerializerManager.Hessian2, previous);
+        }
+    }
+
+    /** The registration reading {@code className}: the one with the longest allowed prefix of it. */
+    SafeHessian reader(String className) {
+        SafeHessian best = null;
+        int bestLength = -1;
+        if (className == null) {
+            return null;
+        }
+        for (SafeHessian hessian : registered) {
+            for (String prefix : hessian.allowedPrefixes()) {
+                if (className.startsWith(prefix) && prefix.length() > bestLength) {
+                    best = hessian;
+                    bestLength = prefix.length();
+                }
+            }
+        }
+        return best;
+    }
+
+    private final class Router implements Serializer {
+
+        @Override
+        public byte[] serialize(Object obj) throws CodecException {
+            SafeHessian writer = obj == null ? null : reader(obj.getClass().getName());
+            if (writer == null && !registered.isEmpty()) {
+                writer = registered.get(0);
+            }
+            if (writer == null) {
+                throw new CodecException("no Bolt service of this node writes Hessian now");
+            }
+            return new SafeBoltSerializer(writer).serialize(obj);
+        }
+
+        @Override
+        public <T> T deserialize(byte[] data, String classOfT) throws CodecException {
+            SafeHessian hessian = reader(classOfT);
+            if (hessian == null) {
+                throw new CodecException("Hessian payload refused: class " + classOfT
+                        + " is read by no Bolt service of this node");
+            }
+            return new SafeBoltSerializer(hessian).deserialize(data, classOfT);
+        }
+    }
+}

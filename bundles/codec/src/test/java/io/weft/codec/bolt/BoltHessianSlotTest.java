@@ -1,0 +1,51 @@
+package io.weft.codec.bolt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import com.alipay.remoting.exception.CodecException;
+import com.alipay.remoting.serialization.Serializer;
+import com.alipay.remoting.serialization.SerializerManager;
+
+import io.weft.codec.hessian.SafeHessian;
+
+class BoltHessianSlotTest {
+
+    @Test
+    @DisplayName("ARCHITECTURE §5: two services share Bolt's Hessian byte; each frame is read by the allow list"
+            + " of the service its class belongs to, and a class nobody registered is refused")
+    void framesRoutedByClassName() throws Exception {
+        Serializer before = SerializerManager.getSerializer(SerializerManager.Hessian2);
+        try (BoltHessianSlot slot = BoltHessianSlot.open()) {
+            Serializer bolt = SerializerManager.getSerializer(SerializerManager.Hessian2);
+            SafeHessian lists = new SafeHessian(List.of("java.util.ArrayList", "java.lang."), 4096);
+            SafeHessian strings = new SafeHessian(List.of("java.lang.String"), 4096);
+            BoltHessian.Registration listsOnly = slot.register(lists);
+            slot.register(strings);
+
+            assertSame(strings, slot.reader("java.lang.String"), "the most specific prefix wins");
+            assertSame(lists, slot.reader("java.lang.Long"));
+            ArrayList<Object> list = new ArrayList<>(List.of("a", 1L));
+            assertEquals(list, bolt.deserialize(bolt.serialize(list), ArrayList.class.getName()));
+            CodecException nobody = assertThrows(CodecException.class,
+                    () -> bolt.deserialize(bolt.serialize(list), "java.util.HashMap"));
+            assertTrue(nobody.getMessage().contains("java.util.HashMap"), nobody.getMessage());
+
+            listsOnly.close();
+
+            assertThrows(CodecException.class, () -> bolt.deserialize(bolt.serialize(list), ArrayList.class.getName()),
+                    "a closed registration reads nothing any more");
+            assertEquals("s", bolt.deserialize(bolt.serialize("s"), String.class.getName()));
+        }
+        assertSame(before, SerializerManager.getSerializer(SerializerManager.Hessian2),
+                "Bolt's own serializer is back once the slot is closed");
+    }
+}
