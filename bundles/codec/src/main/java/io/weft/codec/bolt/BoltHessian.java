@@ -18,7 +18,22 @@ public interface BoltHessian {
      * @param hessian its class loader (see {@link SafeHessian}'s constructor) must see the classes it allows,
      *        since the thread Bolt reads on may have any context class loader
      */
-    Registration register(SafeHessian hessian);
+    default Registration register(SafeHessian hessian) {
+        return register(hessian, (className, reason) -> { });
+    }
+
+    /**
+     * As {@link #register(SafeHessian)}, and tells {@code refused} of every body of its classes that
+     * {@code hessian} refuses (Bolt then answers with its own error status, before any processor runs, so
+     * this is where a service can count and log them).
+     */
+    Registration register(SafeHessian hessian, Refusals refused);
+
+    /** Hears of refused bodies; called on Bolt's threads, so it must not block. */
+    @FunctionalInterface
+    interface Refusals {
+        void refused(String className, String reason);
+    }
 
     /** Undoes one {@link #register}; closing twice does nothing. */
     interface Registration extends AutoCloseable {

@@ -18,7 +18,7 @@ import io.weft.codec.hessian.SafeHessian;
  */
 public final class BoltHessianSlot implements BoltHessian, AutoCloseable {
 
-    private final List<SafeHessian> registered = new CopyOnWriteArrayList<>();
+    private final List<Reader> registered = new CopyOnWriteArrayList<>();
     private final Serializer router = new Router();
     private final Serializer previous;
     private volatile boolean closed;
@@ -36,15 +36,20 @@ public final class BoltHessianSlot implements BoltHessian, AutoCloseable {
     }
 
     @Override
-    public Registration register(SafeHessian hessian) {
-        if (hessian == null) {
-            throw new IllegalArgumentException("hessian is null");
+    public Registration register(SafeHessian hessian, Refusals refused) {
+        if (hessian == null || refused == null) {
+            throw new IllegalArgumentException("hessian and refused are required");
         }
         if (closed) {
             throw new IllegalStateException("Bolt's Hessian slot is closed");
         }
-        registered.add(hessian);
-        return () -> registered.remove(hessian);
+        Reader reader = new Reader(new SafeBoltSerializer(hessian), hessian, refused);
+        registered.add(reader);
+        return () -> registered.remove(reader);
+    }
+
+    /** One registration: the serializer it reads with and whom it tells of refusals. */
+    private record Reader(SafeBoltSerializer serializer, SafeHessian hessian, Refusals refused) {
     }
 
     /** Gives the codec byte back to what held it before, unless someone replaced this slot meanwhile. */
@@ -59,15 +64,20 @@ public final class BoltHessianSlot implements BoltHessian, AutoCloseable {
 
     /** The registration reading {@code className}: the one with the longest allowed prefix of it. */
     SafeHessian reader(String className) {
-        SafeHessian best = null;
+        Reader reader = readerOf(className);
+        return reader == null ? null : reader.hessian();
+    }
+
+    private Reader readerOf(String className) {
+        Reader best = null;
         int bestLength = -1;
         if (className == null) {
             return null;
         }
-        for (SafeHessian hessian : registered) {
-            for (String prefix : hessian.allowedPrefixes()) {
+        for (Reader reader : registered) {
+            for (String prefix : reader.hessian().allowedPrefixes()) {
                 if (className.startsWith(prefix) && prefix.length() > bestLength) {
-                    best = hessian;
+                    best = reader;
                     bestLength = prefix.length();
                 }
             }
@@ -79,24 +89,29 @@ public final class BoltHessianSlot implements BoltHessian, AutoCloseable {
 
         @Override
         public byte[] serialize(Object obj) throws CodecException {
-            SafeHessian writer = obj == null ? null : reader(obj.getClass().getName());
+            Reader writer = obj == null ? null : readerOf(obj.getClass().getName());
             if (writer == null && !registered.isEmpty()) {
                 writer = registered.get(0);
             }
             if (writer == null) {
                 throw new CodecException("no Bolt service of this node writes Hessian now");
             }
-            return new SafeBoltSerializer(writer).serialize(obj);
+            return writer.serializer().serialize(obj);
         }
 
         @Override
         public <T> T deserialize(byte[] data, String classOfT) throws CodecException {
-            SafeHessian hessian = reader(classOfT);
-            if (hessian == null) {
+            Reader reader = readerOf(classOfT);
+            if (reader == null) {
                 throw new CodecException("Hessian payload refused: class " + classOfT
                         + " is read by no Bolt service of this node");
             }
-            return new SafeBoltSerializer(hessian).deserialize(data, classOfT);
+            try {
+                return reader.serializer().deserialize(data, classOfT);
+            } catch (CodecException e) {
+                reader.refused().refused(classOfT, e.getMessage());
+                throw e;
+            }
         }
     }
 }

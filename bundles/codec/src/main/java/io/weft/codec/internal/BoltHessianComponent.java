@@ -28,7 +28,7 @@ public final class BoltHessianComponent implements BoltHessian {
     }
 
     @Override
-    public Registration register(SafeHessian hessian) {
-        return slot.register(hessian);
+    public Registration register(SafeHessian hessian, Refusals refused) {
+        return slot.register(hessian, refused);
     }
 }

@@ -29,7 +29,8 @@ class BoltHessianSlotTest {
             SafeHessian lists = new SafeHessian(List.of("java.util.ArrayList", "java.lang."), 4096);
             SafeHessian strings = new SafeHessian(List.of("java.lang.String"), 4096);
             BoltHessian.Registration listsOnly = slot.register(lists);
-            slot.register(strings);
+            List<String> refusals = new ArrayList<>();
+            slot.register(strings, (className, reason) -> refusals.add(className));
 
             assertSame(strings, slot.reader("java.lang.String"), "the most specific prefix wins");
             assertSame(lists, slot.reader("java.lang.Long"));
@@ -44,6 +45,8 @@ class BoltHessianSlotTest {
             assertThrows(CodecException.class, () -> bolt.deserialize(bolt.serialize(list), ArrayList.class.getName()),
                     "a closed registration reads nothing any more");
             assertEquals("s", bolt.deserialize(bolt.serialize("s"), String.class.getName()));
+            assertThrows(CodecException.class, () -> bolt.deserialize(new byte[] {'X', 1, 2}, String.class.getName()));
+            assertEquals(List.of(String.class.getName()), refusals, "the owner of the class hears of the refusal");
         }
         assertSame(before, SerializerManager.getSerializer(SerializerManager.Hessian2),
                 "Bolt's own serializer is back once the slot is closed");
