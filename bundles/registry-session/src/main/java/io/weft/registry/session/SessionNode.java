@@ -1,7 +1,9 @@
 package io.weft.registry.session;
 
+import io.weft.codec.bolt.BoltHessian;
 import io.weft.api.osp.SignatureVerifier;
 import io.weft.registry.session.connection.ClientConnection;
+import io.weft.registry.session.connection.RefusalCounts;
 import io.weft.registry.session.data.DatumVersions;
 import io.weft.registry.session.data.LocalPersistentData;
 import io.weft.registry.session.data.LocalSessionData;
@@ -20,8 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A standalone session node: a {@link SessionServer} on this node's own in-memory data, restarted when its
- * options change, with the push switch, the operators' persistent data and the push counters kept across
- * restarts. Free of OSGi; {@link SessionServerComponent} runs it.
+ * options change, with the push switch, the operators' persistent data, the push counters and the counts of
+ * what the client port refused kept across restarts. Free of OSGi; {@link SessionServerComponent} runs it.
  *
  * <p>A restart closes every client connection: the clients reconnect by themselves and replay their
  * registrations (RCP-14), so the data is rebuilt from them; a fresh data layer therefore starts with each
@@ -40,8 +42,10 @@ public final class SessionNode implements SessionView, AutoCloseable {
     private final PushSwitch pushSwitch = new PushSwitch();
     private final PersistentData persistentData;
     private final PushCounts pushCounts = new PushCounts();
+    private final RefusalCounts refusals = new RefusalCounts();
     private final Supplier<SignatureVerifier> verifier;
     private final Clock clock;
+    private final BoltHessian hessian;
 
     private volatile Running running;
     private volatile String advertisedHost = "127.0.0.1";
@@ -55,11 +59,13 @@ public final class SessionNode implements SessionView, AutoCloseable {
     /**
      * @param verifier the current signature verifier, null while there is none (asked at each registration)
      */
-    public SessionNode(Supplier<SignatureVerifier> verifier, Clock clock) {
-        this(new LocalPersistentData(), verifier, clock);
+    public SessionNode(BoltHessian hessian, Supplier<SignatureVerifier> verifier, Clock clock) {
+        this(hessian, new LocalPersistentData(), verifier, clock);
     }
 
-    public SessionNode(PersistentData persistentData, Supplier<SignatureVerifier> verifier, Clock clock) {
+    public SessionNode(BoltHessian hessian, PersistentData persistentData, Supplier<SignatureVerifier> verifier,
+            Clock clock) {
+        this.hessian = Objects.requireNonNull(hessian, "hessian");
         this.persistentData = Objects.requireNonNull(persistentData, "persistentData");
         this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -91,7 +97,7 @@ public final class SessionNode implements SessionView, AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             LocalSessionData data = new LocalSessionData(new DatumVersions(clock::millis));
             SessionServer server =
-                    new SessionServer(next, data, persistentData, pushSwitch, verifier, clock, pushCounts);
+                    new SessionServer(hessian, next, data, persistentData, pushSwitch, verifier, clock, pushCounts, refusals);
             try {
                 server.start();
                 running = new Running(server, data);
@@ -175,6 +181,11 @@ public final class SessionNode implements SessionView, AutoCloseable {
     @Override
     public PushCounts pushCounts() {
         return pushCounts;
+    }
+
+    @Override
+    public RefusalCounts refusals() {
+        return refusals;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.weft.registry.session;
 
+import io.weft.registry.session.connection.ClientLimits;
 import java.util.Objects;
 
 /**
@@ -10,14 +11,15 @@ import java.util.Objects;
  * @param dataCenter            this session's data center, the push segment (RCP-9, RCP-11)
  * @param zone                  this session's zone, for registrations that name none
  * @param signatureRequired     whether registrations must carry a valid AccessKey signature (REG-90)
- * @param maxPayloadBytes       the largest request body read
+ * @param limits                what the client port tolerates from clients: payload and frame size, new
+ *                              connections per address and second, open connections
  * @param pushTimeoutMillis     how long a client has to acknowledge a push
  * @param pushCoalesceMillis    changes within this window become one push per connection and datum
  * @param pushRetryMillis       delay before a failed push is tried again
  * @param syncConfigRetryMillis when clients should send their next {@code SyncConfigRequest}
  */
 public record SessionOptions(String host, int port, String dataCenter, String zone, boolean signatureRequired,
-        int maxPayloadBytes, int pushTimeoutMillis, long pushCoalesceMillis, long pushRetryMillis,
+        ClientLimits limits, int pushTimeoutMillis, long pushCoalesceMillis, long pushRetryMillis,
         int syncConfigRetryMillis) {
 
     public static final int DEFAULT_PORT = 9600;
@@ -31,7 +33,7 @@ public record SessionOptions(String host, int port, String dataCenter, String zo
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
-        requirePositive(maxPayloadBytes, "maxPayloadBytes");
+        Objects.requireNonNull(limits, "limits");
         requirePositive(pushTimeoutMillis, "pushTimeoutMillis");
         requirePositive(syncConfigRetryMillis, "syncConfigRetryMillis");
         if (pushCoalesceMillis < 0 || pushRetryMillis < 0) {
@@ -39,19 +41,24 @@ public record SessionOptions(String host, int port, String dataCenter, String zo
         }
     }
 
-    /** The defaults on {@code host}: port 9600, DefaultDataCenter, DEFAULT_ZONE, no signatures. */
+    /** The defaults on {@code host}: port 9600, DefaultDataCenter, DEFAULT_ZONE, no signatures, default limits. */
     public static SessionOptions defaults(String host) {
-        return new SessionOptions(host, DEFAULT_PORT, DEFAULT_DATA_CENTER, DEFAULT_ZONE, false, 1024 * 1024, 3000,
-                5, 1000, 30_000);
+        return new SessionOptions(host, DEFAULT_PORT, DEFAULT_DATA_CENTER, DEFAULT_ZONE, false, ClientLimits.defaults(),
+                3000, 5, 1000, 30_000);
     }
 
     public SessionOptions withPort(int newPort) {
-        return new SessionOptions(host, newPort, dataCenter, zone, signatureRequired, maxPayloadBytes,
+        return new SessionOptions(host, newPort, dataCenter, zone, signatureRequired, limits,
                 pushTimeoutMillis, pushCoalesceMillis, pushRetryMillis, syncConfigRetryMillis);
     }
 
     public SessionOptions withSignatureRequired(boolean required) {
-        return new SessionOptions(host, port, dataCenter, zone, required, maxPayloadBytes, pushTimeoutMillis,
+        return new SessionOptions(host, port, dataCenter, zone, required, limits, pushTimeoutMillis,
+                pushCoalesceMillis, pushRetryMillis, syncConfigRetryMillis);
+    }
+
+    public SessionOptions withLimits(ClientLimits newLimits) {
+        return new SessionOptions(host, port, dataCenter, zone, signatureRequired, newLimits, pushTimeoutMillis,
                 pushCoalesceMillis, pushRetryMillis, syncConfigRetryMillis);
     }
 

@@ -1,8 +1,10 @@
 package io.weft.registry.session;
 
+import io.weft.codec.bolt.BoltHessian;
 import io.weft.api.osp.SignatureVerifier;
 import io.weft.registry.session.connection.BoltSessionServer;
 import io.weft.registry.session.connection.ClientConnections;
+import io.weft.registry.session.connection.RefusalCounts;
 import io.weft.registry.session.data.PersistentData;
 import io.weft.registry.session.data.SessionData;
 import io.weft.registry.session.push.ConfigPusher;
@@ -51,17 +53,19 @@ public final class SessionServer implements AutoCloseable {
      * @param verifier the signature verifier, asked at each registration (it may come and go); only
      *                 consulted when {@link SessionOptions#signatureRequired()}
      */
-    public SessionServer(SessionOptions options, SessionData data, PersistentData persistentData,
+    public SessionServer(BoltHessian hessian, SessionOptions options, SessionData data, PersistentData persistentData,
             PushSwitch pushSwitch, Supplier<SignatureVerifier> verifier, Clock clock) {
-        this(options, data, persistentData, pushSwitch, verifier, clock, new PushCounts());
+        this(hessian, options, data, persistentData, pushSwitch, verifier, clock, new PushCounts(), new RefusalCounts());
     }
 
     /**
      * @param pushCounts where push outcomes are counted; the owner passes the same one to every server it
      *                   starts, so its counters survive a restart
+     * @param refusals   where the client port counts what it refused; kept across restarts like pushCounts
      */
-    public SessionServer(SessionOptions options, SessionData data, PersistentData persistentData,
-            PushSwitch pushSwitch, Supplier<SignatureVerifier> verifier, Clock clock, PushCounts pushCounts) {
+    public SessionServer(BoltHessian hessian, SessionOptions options, SessionData data, PersistentData persistentData,
+            PushSwitch pushSwitch, Supplier<SignatureVerifier> verifier, Clock clock, PushCounts pushCounts,
+            RefusalCounts refusals) {
         this.options = options;
         this.pushCounts = pushCounts;
         this.data = data;
@@ -81,8 +85,9 @@ public final class SessionServer implements AutoCloseable {
         this.push = new SessionPush(dataPusher, configPusher);
         RegisterHandler handler = new RegisterHandler(registrations, data, push,
                 new SignatureCheck(options.signatureRequired(), verifier), options.zone());
-        this.port = new BoltSessionServer(options.host(), options.port(), options.maxPayloadBytes(),
-                options.pushTimeoutMillis(), options.dataCenter(), options.syncConfigRetryMillis(), handler, clock);
+        this.port = new BoltSessionServer(hessian, options.host(), options.port(), options.limits(),
+                options.pushTimeoutMillis(), options.dataCenter(), options.syncConfigRetryMillis(), handler, refusals,
+                clock);
     }
 
     public synchronized void start() {

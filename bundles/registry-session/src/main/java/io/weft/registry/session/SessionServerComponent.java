@@ -1,11 +1,13 @@
 package io.weft.registry.session;
 
+import io.weft.codec.bolt.BoltHessian;
 import io.prometheus.client.Collector;
 import io.weft.api.acvip.AcvipServices;
 import io.weft.api.acvip.ServiceAddress;
 import io.weft.api.auth.AccessGuard;
 import io.weft.api.health.HealthIndicator;
 import io.weft.api.osp.SignatureVerifier;
+import io.weft.registry.session.connection.ClientLimits;
 import io.weft.registry.session.monitor.ConsoleLog;
 import io.weft.registry.session.monitor.SessionCollector;
 import io.weft.registry.session.ops.ConnectionsServlet;
@@ -81,12 +83,16 @@ public final class SessionServerComponent {
     private record ServletSpec(String name, Servlet servlet, String... paths) {
     }
 
+    /** The node's one owner of Bolt's Hessian codec byte (codec bundle). */
+    @Reference
+    private BoltHessian boltHessian;
+
     @Activate
     synchronized void activate(BundleContext bundleContext, SessionServerConfig initial) {
         this.context = bundleContext;
         this.config = initial;
         SessionOptions options = optionsOf(initial); // a bad value fails activation, with the reason
-        node = new SessionNode(() -> signatureVerifier, Clock.systemUTC());
+        node = new SessionNode(boltHessian, () -> signatureVerifier, Clock.systemUTC());
         node.apply(options, initial.advertisedHost().strip());
         updateAddress();
 
@@ -153,8 +159,9 @@ public final class SessionServerComponent {
 
     static SessionOptions optionsOf(SessionServerConfig c) {
         return new SessionOptions(c.bindAddress().strip(), c.port(), c.dataCenter().strip(), c.zone().strip(),
-                c.signatureRequired(), c.maxPayloadBytes(), c.pushTimeoutMillis(), c.pushCoalesceMillis(),
-                c.pushRetryMillis(), c.syncConfigRetryMillis());
+                c.signatureRequired(), new ClientLimits(c.maxPayloadBytes(), c.maxFrameBytes(),
+                        c.maxNewConnectionsPerIpPerSecond(), c.maxConnections()),
+                c.pushTimeoutMillis(), c.pushCoalesceMillis(), c.pushRetryMillis(), c.syncConfigRetryMillis());
     }
 
     /** Lists the client address for ACVIP while the port listens, and only then. */

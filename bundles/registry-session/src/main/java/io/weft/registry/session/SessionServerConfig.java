@@ -1,5 +1,6 @@
 package io.weft.registry.session;
 
+import io.weft.registry.session.connection.ClientLimits;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
@@ -41,8 +42,22 @@ public @interface SessionServerConfig {
     boolean signatureRequired() default false;
 
     @AttributeDefinition(name = "Maximum payload (bytes)", description = "Largest request body read; a larger one"
-            + " is refused.", min = "1024")
-    int maxPayloadBytes() default 1024 * 1024;
+            + " is answered with an error and the connection stays.", min = "1024")
+    int maxPayloadBytes() default ClientLimits.DEFAULT_MAX_PAYLOAD_BYTES;
+
+    @AttributeDefinition(name = "Maximum frame (bytes)", description = "Largest Bolt frame a client may announce"
+            + " (header, class name, header map and body); a larger one closes its connection before it is read."
+            + " At least the maximum payload, with room for the class name.", min = "1024")
+    int maxFrameBytes() default ClientLimits.DEFAULT_MAX_FRAME_BYTES;
+
+    @AttributeDefinition(name = "New connections per address and second", description = "New connections one"
+            + " address may open in a second; the ones beyond are closed at once (a reconnect loop or a flood). A"
+            + " reconnecting client opens one; clients behind one NAT address share the budget.", min = "1")
+    int maxNewConnectionsPerIpPerSecond() default ClientLimits.DEFAULT_MAX_NEW_CONNECTIONS_PER_IP_PER_SECOND;
+
+    @AttributeDefinition(name = "Maximum client connections", description = "Client connections open at once;"
+            + " new ones beyond are closed at once.", min = "1")
+    int maxConnections() default ClientLimits.DEFAULT_MAX_CONNECTIONS;
 
     @AttributeDefinition(name = "Push timeout (ms)", description = "How long a client has to acknowledge a push.",
             min = "1")

@@ -1,5 +1,6 @@
 package io.weft.registry.session;
 
+import io.weft.codec.bolt.BoltHessianSlot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,6 +34,9 @@ import org.junit.jupiter.api.Test;
  */
 class RealClientCompatibilityTest {
 
+    /** Bolt's Hessian codec byte, owned as the codec bundle owns it in a node. */
+    private final BoltHessianSlot hessian = BoltHessianSlot.open();
+
     private static final String GROUP = "SOFA";
     private static final String ZONE = "DEFAULT_ZONE";
 
@@ -45,7 +49,7 @@ class RealClientCompatibilityTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = new SessionServer(SessionOptions.defaults("127.0.0.1").withPort(0), data, persistent, pushSwitch,
+        server = new SessionServer(hessian, SessionOptions.defaults("127.0.0.1").withPort(0), data, persistent, pushSwitch,
                 () -> null, Clock.systemUTC());
         server.start();
         discovery = new DiscoveryEndpoint(server.port());
@@ -57,6 +61,7 @@ class RealClientCompatibilityTest {
         clients.close();
         discovery.close();
         server.close();
+        hessian.close();
     }
 
     @Test

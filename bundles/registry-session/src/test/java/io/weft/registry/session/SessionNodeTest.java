@@ -1,5 +1,6 @@
 package io.weft.registry.session;
 
+import io.weft.codec.bolt.BoltHessianSlot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -18,11 +19,15 @@ import org.junit.jupiter.api.Test;
 
 class SessionNodeTest {
 
-    private final SessionNode node = new SessionNode(() -> null, Clock.systemUTC());
+    /** Bolt's Hessian codec byte, owned as the codec bundle owns it in a node. */
+    private final BoltHessianSlot hessian = BoltHessianSlot.open();
+
+    private final SessionNode node = new SessionNode(hessian, () -> null, Clock.systemUTC());
 
     @AfterEach
     void close() {
         node.close();
+        hessian.close();
     }
 
     private static SessionOptions options(int port) {
@@ -113,7 +118,7 @@ class SessionNodeTest {
         int port = node.boundPort().orElseThrow();
         SessionOptions fixed = options(port);
         SessionOptions otherDataCenter = new SessionOptions(fixed.host(), port, "dc2", fixed.zone(),
-                fixed.signatureRequired(), fixed.maxPayloadBytes(), fixed.pushTimeoutMillis(),
+                fixed.signatureRequired(), fixed.limits(), fixed.pushTimeoutMillis(),
                 fixed.pushCoalesceMillis(), fixed.pushRetryMillis(), fixed.syncConfigRetryMillis());
         assertTrue(node.apply(fixed, "127.0.0.1"));
 

@@ -3,13 +3,14 @@ package io.weft.registry.session.connection;
 import com.alipay.remoting.Connection;
 import com.alipay.remoting.ConnectionEventType;
 import com.alipay.remoting.InvokeCallback;
+import com.alipay.remoting.config.BoltServerOption;
 import com.alipay.remoting.rpc.RpcServer;
 import com.alipay.sofa.registry.core.model.ConfiguratorRegister;
 import com.alipay.sofa.registry.core.model.PublisherRegister;
 import com.alipay.sofa.registry.core.model.Result;
 import com.alipay.sofa.registry.core.model.SubscriberRegister;
 import com.alipay.sofa.registry.core.model.SyncConfigRequest;
-import io.weft.codec.bolt.SafeBoltSerializer;
+import io.weft.codec.bolt.BoltHessian;
 import io.weft.codec.hessian.SafeHessian;
 import io.weft.registry.session.push.PushChannel;
 import io.weft.registry.session.register.RegisterHandler;
@@ -30,12 +31,15 @@ import org.slf4j.LoggerFactory;
  * Bolt itself (RCP-4), and connection events tracked in {@link ClientConnections}. Pushes go out as Bolt
  * requests on the client's connection ({@link PushChannel}, RCP-11).
  *
- * <p>A request whose frame or body names a refused class, or is malformed, is answered with Bolt's
- * deserialisation error on that connection; a frame Bolt cannot decode closes that connection. Other
- * connections are not affected.
+ * <p>Bad input is refused per connection and logged, and the other connections are not affected
+ * ({@link ClientLimits}, ARCHITECTURE §5): a new connection beyond the per-address rate or the connection limit
+ * is closed at once; a frame announcing more than the frame limit, or one Bolt cannot read, closes its
+ * connection before Bolt buffers it; a request naming a class no processor takes, or whose body is malformed,
+ * above the payload limit or names a refused class, is answered with Bolt's error status on that connection
+ * ({@link ClientPortHandlers}). Each refusal is counted in {@link RefusalCounts}.
  *
  * <p>Lifecycle: {@link #start()} once, {@link #close()} once; close stops the port, the worker threads and
- * restores Bolt's serializer.
+ * unregisters its classes from the node's Bolt Hessian codec.
  */
 public final class BoltSessionServer implements PushChannel, AutoCloseable {
 
@@ -45,45 +49,67 @@ public final class BoltSessionServer implements PushChannel, AutoCloseable {
     private static final int WORKERS = 4;
     private static final int WORK_QUEUE = 10_000;
 
+    /** One line per kind of refusal and client address in this interval, at most (they go to common-error.log). */
+    private static final long REFUSAL_LOG_INTERVAL_MILLIS = 10_000;
+
     private final String host;
     private final int requestedPort;
-    private final int maxPayloadBytes;
+    private final ClientLimits limits;
     private final int pushTimeoutMillis;
     private final RegisterHandler registrations;
     private final SyncConfigAnswer syncConfig;
     private final ClientConnections connections;
+    private final RefusalCounts refusals;
+    private final Clock clock;
     private ThreadPoolExecutor workers;
     private RpcServer server;
-    private HessianSerializerSlot serializerSlot;
+    private final BoltHessian hessian;
+    private BoltHessian.Registration hessianRegistration;
 
     /**
+     * @param hessian           the node's Bolt Hessian codec, where this port registers the classes it reads
      * @param host              the address to bind (127.0.0.1 in tests)
      * @param port              the port, 0 for any free one
-     * @param maxPayloadBytes   the largest request body read
+     * @param limits            what the port tolerates from clients
      * @param pushTimeoutMillis how long a client has to acknowledge a push
      * @param dataCenter        this session's data center: the only segment clients are told of (RCP-9)
+     * @param refusals          where refusals are counted; the owner keeps it across restarts of the port
+     * @param clock             the time of connections, of the per-address connection rate and of log throttling
      */
-    public BoltSessionServer(String host, int port, int maxPayloadBytes, int pushTimeoutMillis, String dataCenter,
-            int syncConfigRetryMillis, RegisterHandler registrations, Clock clock) {
+    public BoltSessionServer(BoltHessian hessian, String host, int port, ClientLimits limits, int pushTimeoutMillis, String dataCenter,
+            int syncConfigRetryMillis, RegisterHandler registrations, RefusalCounts refusals, Clock clock) {
+        this.hessian = hessian;
         this.host = host;
         this.requestedPort = port;
-        this.maxPayloadBytes = maxPayloadBytes;
+        this.limits = limits;
         this.pushTimeoutMillis = pushTimeoutMillis;
         this.registrations = registrations;
         this.syncConfig = new SyncConfigAnswer(dataCenter, syncConfigRetryMillis);
         this.connections = new ClientConnections(clock);
+        this.refusals = refusals;
+        this.clock = clock;
     }
 
     public synchronized void start() {
         if (server != null) {
             throw new IllegalStateException("already started");
         }
-        serializerSlot = HessianSerializerSlot.install(
-                new SafeBoltSerializer(new SafeHessian(ModelClasses.ALLOWED, maxPayloadBytes)));
+        // The model classes by this bundle's loader, whatever the reading thread's context loader is: Bolt sets
+        // the processor's getBizClassLoader() only around the header, and inside Felix the worker threads'
+        // own context loader cannot see registry-core, so Hessian would read every request as a HashMap.
+        // Registered with the node's shared codec (other bundles read their own classes through the same byte).
+        hessianRegistration = hessian.register(new SafeHessian(ModelClasses.ALLOWED, limits.maxPayloadBytes(),
+                ModelClasses.class.getClassLoader()));
         workers = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(WORK_QUEUE), daemonThreads("weft-session-worker-"));
         workers.allowCoreThreadTimeOut(true);
         RpcServer rpc = new RpcServer(host, requestedPort, false);
+        // Bolt's supported pipeline hook, read for each accepted channel: our handlers go in front of its decoder.
+        rpc.option(BoltServerOption.EXTENDED_NETTY_CHANNEL_HANDLER, new ClientPortHandlers(
+                new ConnectionGate(limits.maxNewConnectionsPerIpPerSecond(), limits.maxConnections(), clock::millis),
+                limits.maxFrameBytes(), refusals,
+                new LogThrottle(CONNECT_LOG, REFUSAL_LOG_INTERVAL_MILLIS, clock::millis),
+                new LogThrottle(LOG, REFUSAL_LOG_INTERVAL_MILLIS, clock::millis)));
         rpc.addConnectionEventProcessor(ConnectionEventType.CONNECT, (address, connection) -> opened(connection));
         rpc.addConnectionEventProcessor(ConnectionEventType.CLOSE, (address, connection) -> closed(connection));
         rpc.registerUserProcessor(new RequestProcessor<>(PublisherRegister.class, registrations::publisher, workers));
@@ -95,7 +121,7 @@ public final class BoltSessionServer implements PushChannel, AutoCloseable {
             rpc.startup();
         } catch (RuntimeException e) {
             workers.shutdownNow();
-            serializerSlot.restore();
+            hessianRegistration.close();
             throw new IllegalStateException("cannot listen on " + host + ":" + requestedPort + ": " + e.getMessage(), e);
         }
         server = rpc;
@@ -154,7 +180,7 @@ public final class BoltSessionServer implements PushChannel, AutoCloseable {
             LOG.warn("[session] stopping the client port: {}", e.toString());
         }
         pool.shutdownNow();
-        serializerSlot.restore();
+        hessianRegistration.close();
         LOG.info("[session] client port {}:{} closed", host, rpc.port());
     }
 

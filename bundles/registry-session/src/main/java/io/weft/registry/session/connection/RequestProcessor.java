@@ -7,7 +7,9 @@ import java.util.function.BiFunction;
 
 /**
  * Bolt's processor for one request class (RCP-2: the frame's class name routes it): hands the request and
- * the id of the connection it came on to {@code handler}, on the session's own executor.
+ * the id of the connection it came on to {@code handler}, on the session's own executor. A body of another
+ * class than the frame names is refused with a clear error (Bolt answers it with its error status); an empty
+ * body reaches the handler as null.
  *
  * @param <T> the request class
  */
@@ -25,6 +27,11 @@ final class RequestProcessor<T> extends SyncUserProcessor<T> {
 
     @Override
     public Object handleRequest(BizContext context, T request) {
+        // Bolt routes by the frame's class name and checks nothing more: the body may hold any allowed class.
+        if (request != null && !type.isInstance(request)) {
+            throw new IllegalArgumentException("the request body is a " + request.getClass().getName()
+                    + ", not the " + type.getName() + " its frame names");
+        }
         return handler.apply(request, ClientConnection.idOf(context.getConnection()));
     }
 

@@ -1,5 +1,6 @@
 package io.weft.registry.session.ops;
 
+import io.weft.registry.session.connection.RefusalCounts;
 import io.weft.registry.session.push.PushCounts;
 import io.weft.registry.session.push.PushSwitch;
 import java.util.List;
@@ -27,4 +28,7 @@ public interface SessionView {
     PushSwitch pushSwitch();
 
     PushCounts pushCounts();
+
+    /** What the client port refused: frames, connections, requests answered with an error. */
+    RefusalCounts refusals();
 }

@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies what clients register (RCP-7, RCP-8) and answers with a {@link RegisterResponse} that echoes the
  * registId and the request's version: the client counts a registration as done only when the version it
- * sent comes back. A registration missing a required field gets {@code success=false} with the reason; only
- * a final verdict (a refused signature) gets {@code refused=true}, which disables that registration in the
- * client for good. Thread-safe; called on Bolt's processor threads.
+ * sent comes back. A registration missing a required field (or an empty body) gets {@code success=false} with
+ * the reason, logged at ERROR (common-error.log: a client that sends it is broken); only a final verdict (a
+ * refused signature) gets {@code refused=true}, which disables that registration in the client for good.
+ * Thread-safe; called on Bolt's processor threads.
  */
 public final class RegisterHandler {
 
@@ -137,7 +138,7 @@ public final class RegisterHandler {
     private RegisterResponse check(BaseRegister register, String connectionId, String kind) {
         String problem = RequiredFields.problem(register);
         if (problem != null) {
-            LOG.warn("[register] {} from {} not accepted: {}", kind, connectionId, problem);
+            LOG.error("[register] {} from {} not accepted: {}", kind, connectionId, problem);
             return response(register, false, false, problem);
         }
         String refusal = signatures.refusal(register);
@@ -189,12 +190,13 @@ public final class RegisterHandler {
         return response(register, true, false, message);
     }
 
+    /** @param register null for an empty body: the answer then echoes nothing */
     private static RegisterResponse response(BaseRegister register, boolean success, boolean refused, String message) {
         RegisterResponse response = new RegisterResponse();
         response.setSuccess(success);
         response.setRefused(refused);
-        response.setRegistId(register.getRegistId());
-        response.setVersion(versionOf(register));
+        response.setRegistId(register == null ? null : register.getRegistId());
+        response.setVersion(register == null ? 0L : versionOf(register));
         response.setMessage(message);
         return response;
     }

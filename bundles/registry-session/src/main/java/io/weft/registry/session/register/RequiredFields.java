@@ -5,14 +5,20 @@ import com.alipay.sofa.registry.core.model.BaseRegister;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The fields a registration cannot do without. A registration missing one is answered, not refused (RCP-8). */
+/**
+ * The fields a registration cannot do without. A registration missing one is answered with success=false and
+ * the reason, not refused (RCP-8): the client keeps it and tries again.
+ */
 final class RequiredFields {
 
     private RequiredFields() {
     }
 
-    /** @return what is missing or wrong, or null if nothing is */
+    /** @return what is missing or wrong, or null if nothing is; {@code register} is null for an empty body */
     static String problem(BaseRegister register) {
+        if (register == null) {
+            return "registration refused: the request has no body";
+        }
         List<String> missing = new ArrayList<>();
         if (blank(register.getRegistId())) {
             missing.add("registId");

@@ -1,14 +1,19 @@
 package io.weft.registry.session.connection;
 
+import io.weft.codec.bolt.BoltHessianSlot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.alipay.remoting.ResponseStatus;
+import com.alipay.sofa.registry.core.model.PublisherRegister;
 import com.alipay.sofa.registry.core.model.RegisterResponse;
 import com.alipay.sofa.registry.core.model.SubscriberRegister;
 import com.alipay.sofa.registry.core.model.SyncConfigRequest;
 import com.alipay.sofa.registry.core.model.SyncConfigResponse;
 import io.weft.registry.session.Eventually;
+import io.weft.registry.session.LogCapture;
 import io.weft.registry.session.SessionOptions;
 import io.weft.registry.session.SessionServer;
 import io.weft.registry.session.data.DatumVersions;
@@ -20,7 +25,9 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.net.Socket;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -29,14 +36,18 @@ import org.junit.jupiter.api.Test;
 /** The client port spoken to frame by frame (RCP-1..RCP-4, RCP-9). */
 class BoltPortTest {
 
+    /** Bolt's Hessian codec byte, owned as the codec bundle owns it in a node. */
+    private final BoltHessianSlot hessian = BoltHessianSlot.open();
+
     private SessionServer server;
     private Socket socket;
     private DataInputStream in;
 
     @BeforeEach
     void start() throws IOException {
-        SessionOptions options = new SessionOptions("127.0.0.1", 0, "DC1", "ZONE_A", false, 4096, 3000, 5, 1000, 30_000);
-        server = new SessionServer(options, new LocalSessionData(new DatumVersions(System::currentTimeMillis)),
+        SessionOptions options = new SessionOptions("127.0.0.1", 0, "DC1", "ZONE_A", false,
+                new ClientLimits(4096, 8192, 50, 100), 3000, 5, 1000, 30_000);
+        server = new SessionServer(hessian, options, new LocalSessionData(new DatumVersions(System::currentTimeMillis)),
                 new LocalPersistentData(), new PushSwitch(), () -> null, Clock.systemUTC());
         server.start();
         socket = new Socket("127.0.0.1", server.port());
@@ -47,6 +58,7 @@ class BoltPortTest {
     void stop() throws IOException {
         socket.close();
         server.close();
+        hessian.close();
     }
 
     @Test
@@ -111,6 +123,80 @@ class BoltPortTest {
 
         send(BoltFrames.request(15, BoltFrames.CMD_HEARTBEAT, null, null));
         assertEquals(15, BoltFrames.readResponse(in).requestId());
+    }
+
+    @Test
+    @DisplayName("RCP-8: a PublisherRegister frame without dataId and group is answered success=false with the reason,"
+            + " logged at ERROR")
+    void missingFieldsOverTheWire() throws IOException {
+        PublisherRegister register = new PublisherRegister();
+        register.setRegistId("p1");
+        register.setEventType("REGISTER");
+        register.setVersion(4L);
+
+        try (LogCapture log = new LogCapture("registry.session")) {
+            send(BoltFrames.request(16, BoltFrames.CMD_REQUEST, PublisherRegister.class.getName(),
+                    BoltFrames.hessian(register)));
+            send(BoltFrames.request(17, BoltFrames.CMD_REQUEST, PublisherRegister.class.getName(), null));
+
+            // The workers answer in parallel: the answers may come in either order.
+            Map<Integer, RegisterResponse> answers = new HashMap<>();
+            for (int i = 0; i < 2; i++) {
+                BoltFrames.Response response = BoltFrames.readResponse(in);
+                answers.put(response.requestId(), assertInstanceOf(RegisterResponse.class, response.body()));
+            }
+            RegisterResponse missing = answers.get(16);
+            RegisterResponse empty = answers.get(17);
+
+            assertFalse(missing.isSuccess());
+            assertFalse(missing.isRefused());
+            assertEquals("p1", missing.getRegistId());
+            assertEquals(4L, missing.getVersion());
+            assertEquals("registration refused: missing dataId, group", missing.getMessage());
+            assertFalse(empty.isSuccess());
+            assertEquals("registration refused: the request has no body", empty.getMessage());
+            assertEquals(1, log.errorsWith("Publisher from 127.0.0.1:" + socket.getLocalPort(), "missing dataId, group")
+                    .size(), log.errors()::toString);
+        }
+        assertEquals(0, server.registrations().publishers().size());
+    }
+
+    @Test
+    @DisplayName("ARCHITECTURE §5, RCP-5: a body naming a denied class is answered with Bolt's deserialisation error,"
+            + " logged with the client's address; the connection keeps serving")
+    void deniedClassInBody() throws IOException {
+        try (LogCapture log = new LogCapture("registry.session")) {
+            send(BoltFrames.request(18, BoltFrames.CMD_REQUEST, PublisherRegister.class.getName(),
+                    BoltFrames.hessianObjectNaming("org.apache.commons.collections.functors.InvokerTransformer")));
+
+            BoltFrames.Response refused = BoltFrames.readResponse(in);
+
+            assertEquals(18, refused.requestId());
+            assertEquals(ResponseStatus.SERVER_DESERIAL_EXCEPTION.getValue(), refused.status());
+            Eventually.await("the error answer logged", () -> log.errorsWith("answered request 18 from 127.0.0.1:"
+                    + socket.getLocalPort(), "SERVER_DESERIAL_EXCEPTION").size() == 1);
+        }
+        send(BoltFrames.request(19, BoltFrames.CMD_HEARTBEAT, null, null));
+        assertEquals(19, BoltFrames.readResponse(in).requestId());
+        assertEquals(0, server.registrations().publishers().size());
+    }
+
+    @Test
+    @DisplayName("RCP-2: a body of another class than the frame names is answered with an error naming both")
+    void bodyOfAnotherClass() throws IOException {
+        try (LogCapture log = new LogCapture("registry.session")) {
+            send(BoltFrames.request(20, BoltFrames.CMD_REQUEST, PublisherRegister.class.getName(),
+                    BoltFrames.hessian(new SyncConfigRequest())));
+
+            BoltFrames.Response refused = BoltFrames.readResponse(in);
+
+            assertEquals(20, refused.requestId());
+            assertEquals(ResponseStatus.SERVER_EXCEPTION.getValue(), refused.status());
+            String error = String.valueOf(refused.body());
+            assertTrue(error.contains("SyncConfigRequest, not the " + PublisherRegister.class.getName()), error);
+            Eventually.await("the error answer logged",
+                    () -> log.errorsWith("answered request 20 from 127.0.0.1:", "SERVER_EXCEPTION").size() == 1);
+        }
     }
 
     private void send(byte[] frame) throws IOException {

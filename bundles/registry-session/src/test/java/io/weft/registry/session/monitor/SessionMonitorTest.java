@@ -7,6 +7,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.prometheus.client.Collector.MetricFamilySamples;
 import io.prometheus.client.CollectorRegistry;
+import io.weft.registry.session.connection.RefusalCounts;
 import io.weft.registry.session.ops.FakeSessionView;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,28 @@ class SessionMonitorTest {
         assertEquals(1.0, registry.getSampleValue("registry_session_pushes_total", new String[] {"result"},
                 new String[] {"failed"}));
         assertEquals(0.0, registry.getSampleValue("registry_session_push_switch_open"));
+    }
+
+    @Test
+    @DisplayName("ARCHITECTURE §5: the metrics count refused frames and connections by reason, error answers by status")
+    void refusalMetrics() {
+        session.refusals.frameRefused(RefusalCounts.FrameRefusal.OVERSIZED);
+        session.refusals.frameRefused(RefusalCounts.FrameRefusal.OVERSIZED);
+        session.refusals.connectionRefused(RefusalCounts.ConnectionRefusal.RATE);
+        session.refusals.errorResponse("SERVER_DESERIAL_EXCEPTION");
+        CollectorRegistry registry = new CollectorRegistry();
+        new SessionCollector(session).register(registry);
+
+        assertEquals(2.0, registry.getSampleValue("registry_session_refused_frames_total", new String[] {"reason"},
+                new String[] {"oversized"}));
+        assertEquals(0.0, registry.getSampleValue("registry_session_refused_frames_total", new String[] {"reason"},
+                new String[] {"malformed"}), "every reason is there from the start");
+        assertEquals(1.0, registry.getSampleValue("registry_session_refused_connections_total",
+                new String[] {"reason"}, new String[] {"rate"}));
+        assertEquals(0.0, registry.getSampleValue("registry_session_refused_connections_total",
+                new String[] {"reason"}, new String[] {"limit"}));
+        assertEquals(1.0, registry.getSampleValue("registry_session_error_responses_total", new String[] {"status"},
+                new String[] {"SERVER_DESERIAL_EXCEPTION"}));
     }
 
     @Test

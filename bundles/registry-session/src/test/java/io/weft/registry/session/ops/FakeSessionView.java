@@ -1,5 +1,6 @@
 package io.weft.registry.session.ops;
 
+import io.weft.registry.session.connection.RefusalCounts;
 import io.weft.registry.session.push.PushCounts;
 import io.weft.registry.session.push.PushSwitch;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ public final class FakeSessionView implements SessionView {
     public volatile int watchers;
     public final PushSwitch pushSwitch = new PushSwitch();
     public final PushCounts pushCounts = new PushCounts();
+    public final RefusalCounts refusals = new RefusalCounts();
 
     @Override
     public Optional<String> boltEndpoint() {
@@ -50,5 +52,10 @@ public final class FakeSessionView implements SessionView {
     @Override
     public PushCounts pushCounts() {
         return pushCounts;
+    }
+
+    @Override
+    public RefusalCounts refusals() {
+        return refusals;
     }
 }

@@ -48,6 +48,45 @@ public final class BoltFrames {
         return bytes.toByteArray();
     }
 
+    /**
+     * The fixed header and class name of a request that announces {@code declaredContentLen} content bytes,
+     * without any of them: what a client sends first, and all a flood needs to send.
+     */
+    public static byte[] requestHead(int requestId, String className, int declaredContentLen) throws IOException {
+        byte[] clazz = className.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeByte(1);
+        out.writeByte(1);
+        out.writeShort(CMD_REQUEST);
+        out.writeByte(1);
+        out.writeInt(requestId);
+        out.writeByte(1);
+        out.writeInt(3000);
+        out.writeShort(clazz.length);
+        out.writeShort(0);
+        out.writeInt(declaredContentLen);
+        out.write(clazz);
+        return bytes.toByteArray();
+    }
+
+    /**
+     * A Hessian object of class {@code className} with one string field, written field by field as sofa-hessian's
+     * JavaSerializer does, so the class need not exist: a gadget named by a hostile client.
+     */
+    public static byte[] hessianObjectNaming(String className) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Hessian2Output out = new Hessian2Output(bytes);
+        if (out.writeObjectBegin(className) == -1) {
+            out.writeClassFieldLength(1);
+            out.writeString("iMethodName");
+            out.writeObjectBegin(className);
+        }
+        out.writeString("exec");
+        out.close();
+        return bytes.toByteArray();
+    }
+
     public static byte[] hessian(Object value) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Hessian2Output out = new Hessian2Output(bytes);

@@ -13,6 +13,7 @@ import io.weft.api.osp.AccessKey;
 import io.weft.api.osp.RequestSigning;
 import io.weft.api.osp.SignatureVerifier;
 import io.weft.api.osp.Verification;
+import io.weft.registry.session.LogCapture;
 import io.weft.registry.session.data.DataInfoId;
 import io.weft.registry.session.data.DatumVersions;
 import io.weft.registry.session.data.LocalSessionData;
@@ -115,6 +116,32 @@ class RegisterHandlerTest {
         assertFalse(response.isSuccess());
         assertFalse(response.isRefused());
         assertEquals("registration refused: missing dataId, group", response.getMessage());
+        assertEquals(0, registrations.publishers().size());
+    }
+
+    @Test
+    @DisplayName("RCP-8: a registration without registId, dataId and eventType, or an empty body, is answered"
+            + " success=false and logged at ERROR")
+    void incompleteLogged() {
+        SubscriberRegister incomplete = subscriber(null);
+        incomplete.setDataId("");
+        incomplete.setEventType(null);
+        RegisterHandler handler = handler(SignatureCheck.off());
+
+        try (LogCapture log = new LogCapture("registry.session")) {
+            RegisterResponse missing = handler.subscriber(incomplete, CONNECTION);
+            RegisterResponse empty = handler.publisher(null, CONNECTION);
+
+            assertFalse(missing.isSuccess());
+            assertFalse(missing.isRefused(), "the client keeps it and tries again");
+            assertEquals("registration refused: missing registId, dataId, eventType", missing.getMessage());
+            assertFalse(empty.isSuccess());
+            assertEquals("registration refused: the request has no body", empty.getMessage());
+            assertEquals(1, log.errorsWith("Subscriber from " + CONNECTION, "missing registId, dataId, eventType")
+                    .size(), log.errors()::toString);
+            assertEquals(1, log.errorsWith("Publisher from " + CONNECTION, "no body").size(), log.errors()::toString);
+        }
+        assertEquals(0, registrations.subscribers().size());
         assertEquals(0, registrations.publishers().size());
     }
 
