@@ -1,0 +1,8 @@
+/**
+ * The meta server's ops HTTP endpoints on 9615 (ops.md, REG-42, REG-44, REG-45, REG-49, REG-62, REG-66,
+ * RCP-20) as plain jakarta servlets, so they run under Felix HTTP as well as in a bare Jetty in tests.
+ * {@link io.weft.registry.meta.http.MetaOpsServlets} maps each path to its servlet. The endpoints that change
+ * the group ask the node's access guard first; bad input is answered 400, a write sent to a follower 503
+ * naming the leader (see {@code OpsResponses}).
+ */
+package io.weft.registry.meta.http;

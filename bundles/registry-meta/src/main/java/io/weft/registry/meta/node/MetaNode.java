@@ -1,0 +1,81 @@
+package io.weft.registry.meta.node;
+
+import java.util.Objects;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.weft.registry.meta.monitor.MetricsLog;
+import io.weft.registry.meta.raft.MetaRaftNode;
+
+/**
+ * One meta server member as the registry-meta role runs it, free of OSGi: the raft member and its
+ * {@code registry-metrics.log} line. {@link MetaServerComponent} runs one per configuration and replaces it
+ * when the configuration changes; tests run it the same way.
+ *
+ * <p>A member whose raft port or data directory cannot be used stays in place, not started: it answers as
+ * {@code Inactive}, its health says why, and the next configuration starts a new one.
+ *
+ * <p>Lifecycle: {@link #start()} once, {@link #close()} once. After {@link #close()} returns, nothing this
+ * member started is left: the raft port is closed, the data directory's files are released, and its threads
+ * ({@code weft-meta-*}) have ended. JRaft's and Bolt's static executors stay (decision record 0015).
+ */
+public final class MetaNode implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger("registry.meta");
+
+    private final MetaNodeSettings settings;
+    private final MetaRaftNode raft;
+    private final MetricsLog metricsLog;
+    private volatile String failure;
+
+    public MetaNode(MetaNodeSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.raft = new MetaRaftNode(settings.raftOptions());
+        this.metricsLog = new MetricsLog(raft);
+    }
+
+    /**
+     * Starts the raft member and the metrics log.
+     *
+     * @return whether the raft member runs; when not, {@link #failure()} says why
+     */
+    public synchronized boolean start() {
+        LOG.info("meta server {} starting: raft port {}:{}, peers {}, data in {}", settings.self(),
+                settings.bindAddress(), settings.raftPort(),
+                settings.peers().isEmpty() ? "(this member alone)" : settings.peers(), settings.dataDir());
+        // Also while raft is down: its lines then show the empty lists the alerts watch for.
+        metricsLog.start(settings.metricsLogSeconds());
+        try {
+            raft.start();
+            failure = null;
+            return true;
+        } catch (RuntimeException e) {
+            // Port in use, data directory not writable or locked: the member stays, inactive, saying why.
+            failure = e.getMessage();
+            LOG.error("meta server {} is not running: {}", settings.self(), e.getMessage());
+            return false;
+        }
+    }
+
+    public MetaNodeSettings settings() {
+        return settings;
+    }
+
+    /** The raft member, started or not; never null. */
+    public MetaRaftNode raft() {
+        return raft;
+    }
+
+    /** Why {@link #start()} failed, while this member does not run. */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    @Override
+    public synchronized void close() {
+        metricsLog.close();
+        raft.close();
+    }
+}

@@ -1,0 +1,120 @@
+package io.weft.registry.meta.node;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+import io.weft.registry.meta.raft.MetaRaftOptions;
+import io.weft.registry.meta.raft.PeerAddresses;
+
+/**
+ * A {@link MetaServerConfig} checked and resolved against the node home: everything a {@link MetaNode} runs
+ * with. Two settings are equal when the node would run the same, which is when a configuration change needs
+ * no restart.
+ *
+ * @param peers   every member as {@code host:port}, this one included; empty for a one-node group
+ * @param dataDir absolute
+ */
+public record MetaNodeSettings(
+        String bindAddress,
+        String advertisedHost,
+        int raftPort,
+        List<String> peers,
+        Path dataDir,
+        long nodeTimeoutMillis,
+        long evictIntervalMillis,
+        int electionTimeoutMs,
+        int snapshotIntervalSecs,
+        int slotCount,
+        int slotReplicas,
+        int metricsLogSeconds) {
+
+    public MetaNodeSettings {
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(advertisedHost, "advertisedHost");
+        peers = List.copyOf(peers);
+        Objects.requireNonNull(dataDir, "dataDir");
+    }
+
+    /**
+     * @param home the node home, against which a relative data directory is resolved
+     * @throws IllegalArgumentException saying which setting is wrong and why
+     */
+    public static MetaNodeSettings of(MetaServerConfig config, Path home) {
+        String bind = required("bindAddress", config.bindAddress());
+        String advertised = required("advertisedHost", config.advertisedHost());
+        if (advertised.equals("0.0.0.0")) {
+            throw new IllegalArgumentException("advertisedHost must be an address the other meta servers can reach,"
+                    + " not 0.0.0.0");
+        }
+        int port = config.raftPort();
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("raftPort must be from 1 to 65535, was " + port);
+        }
+        if (advertised.indexOf(':') >= 0) {
+            throw new IllegalArgumentException("advertisedHost must be a host without port (the port is raftPort),"
+                    + " was " + advertised);
+        }
+        String self;
+        try {
+            // The same check as every entry of the list below: this member's own name in the group.
+            self = PeerAddresses.normalize(advertised, port);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("advertisedHost: " + e.getMessage(), e);
+        }
+        List<String> peers;
+        try {
+            peers = PeerAddresses.parse(config.peers(), port);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("peers: " + e.getMessage(), e);
+        }
+        if (!peers.isEmpty() && !peers.contains(self)) {
+            throw new IllegalArgumentException("peers " + peers + " must include this member, " + self
+                    + " (advertisedHost:raftPort)");
+        }
+        String dir = required("dataDir", config.dataDir());
+        Path dataDir = home.resolve(dir).toAbsolutePath().normalize();
+        return new MetaNodeSettings(bind, advertised, port, peers, dataDir,
+                positive("nodeTimeoutMillis", config.nodeTimeoutMillis()),
+                positive("evictIntervalMillis", config.evictIntervalMillis()),
+                (int) positive("electionTimeoutMs", config.electionTimeoutMs()),
+                (int) positive("snapshotIntervalSecs", config.snapshotIntervalSecs()),
+                (int) positive("slotCount", config.slotCount()),
+                (int) positive("slotReplicas", config.slotReplicas()),
+                (int) positive("metricsLogSeconds", config.metricsLogSeconds()));
+    }
+
+    /** This member's address in the group, {@code advertisedHost:raftPort}. */
+    public String self() {
+        return PeerAddresses.normalize(advertisedHost, raftPort);
+    }
+
+    MetaRaftOptions raftOptions() {
+        return new MetaRaftOptions()
+                .host(advertisedHost)
+                .bindAddress(bindAddress)
+                .port(raftPort)
+                .initialPeers(peers)
+                .dataDir(dataDir)
+                .nodeTimeoutMillis(nodeTimeoutMillis)
+                .evictIntervalMillis(evictIntervalMillis)
+                .electionTimeoutMs(electionTimeoutMs)
+                .snapshotIntervalSecs(snapshotIntervalSecs)
+                .slotCount(slotCount)
+                .slotReplicas(slotReplicas);
+    }
+
+    private static String required(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+        return value.strip();
+    }
+
+    private static long positive(String name, long value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
+        return value;
+    }
+}

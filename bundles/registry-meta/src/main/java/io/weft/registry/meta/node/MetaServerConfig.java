@@ -1,0 +1,76 @@
+package io.weft.registry.meta.node;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+import io.weft.registry.meta.raft.MetaRaftOptions;
+import io.weft.registry.meta.state.SlotAssigner;
+
+/**
+ * Configuration of a meta server, PID {@code io.weft.registry.meta}. Only nodes of the registry-meta role have
+ * it. A change of the HTTP instance applies at once; any other change restarts this member (its raft port and
+ * JRaft node; the state is kept in the data directory), which the other members ride out as a short absence.
+ */
+@ObjectClassDefinition(
+        name = "Weft registry meta server",
+        description = "MetaServer: one member of the meta servers' raft group (port 9612), which keeps the data and"
+                + " session server lists, the push switch and the persistent data, and its ops HTTP API (9615).")
+public @interface MetaServerConfig {
+
+    @AttributeDefinition(name = "Raft port", description = "Port the meta servers' raft group talks on; the only"
+            + " meta port behind the load balancer in the ops guide. Every member of a group must reach it.",
+            min = "1", max = "65535")
+    int raftPort() default MetaRaftOptions.DEFAULT_RAFT_PORT;
+
+    @AttributeDefinition(name = "Bind address", description = "Address the raft port listens on; 0.0.0.0 for every"
+            + " interface.")
+    String bindAddress() default "127.0.0.1";
+
+    @AttributeDefinition(name = "Advertised host", description = "Address the other members reach this one at:"
+            + " this member's name in the group, so it must be how it appears in Peers (an IP address or host"
+            + " name, not 0.0.0.0).")
+    String advertisedHost() default "127.0.0.1";
+
+    @AttributeDefinition(name = "Peers", description = "Every member of the group, this one included, as"
+            + " comma-separated host:port (or host alone for members on this raft port), e.g."
+            + " 10.0.0.1,10.0.0.2,10.0.0.3. Empty: this member alone, a one-node group. Read at first start;"
+            + " afterwards the group's membership is what /manage/changePeer last set.")
+    String peers() default "";
+
+    @AttributeDefinition(name = "Data directory", description = "Where the raft log, snapshots and raft metadata"
+            + " are kept (the seed's /home/admin/raftData); relative to the node home. Deleting it resets this"
+            + " member (REG-47).")
+    String dataDir() default "data/registry/meta";
+
+    @AttributeDefinition(name = "HTTP instance", description = "Name of the Felix HTTP instance serving the ops"
+            + " API (org.apache.felix.http.name of its configuration; port 9615 in the role).")
+    String httpInstance() default "registry-meta";
+
+    @AttributeDefinition(name = "Server timeout (ms)", description = "A data or session server that has not"
+            + " renewed for this long is removed from its list by the leader.", min = "1")
+    long nodeTimeoutMillis() default 30_000;
+
+    @AttributeDefinition(name = "Eviction check period (ms)", description = "How often the leader looks for"
+            + " servers past their timeout.", min = "1")
+    long evictIntervalMillis() default 3_000;
+
+    @AttributeDefinition(name = "Election timeout (ms)", description = "A follower that hears from no leader for"
+            + " this long starts an election. Use the same value on every member.", min = "1")
+    int electionTimeoutMs() default 1_000;
+
+    @AttributeDefinition(name = "Snapshot period (s)", description = "How often the state is written to a"
+            + " snapshot so the raft log can be truncated.", min = "1")
+    int snapshotIntervalSecs() default 3_600;
+
+    @AttributeDefinition(name = "Slot count", description = "Shards of the registry data over the data servers."
+            + " Use the same value on every member.", min = "1")
+    int slotCount() default SlotAssigner.DEFAULT_SLOT_COUNT;
+
+    @AttributeDefinition(name = "Slot replicas", description = "Copies of each shard, the leading data server"
+            + " included. Use the same value on every member.", min = "1")
+    int slotReplicas() default SlotAssigner.DEFAULT_REPLICAS;
+
+    @AttributeDefinition(name = "Metrics log period (s)", description = "How often registry-metrics.log gets the"
+            + " node list sizes, raft status and push switch (OPS-20).", min = "1")
+    int metricsLogSeconds() default 60;
+}

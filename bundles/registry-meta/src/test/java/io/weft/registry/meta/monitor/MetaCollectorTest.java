@@ -1,0 +1,88 @@
+package io.weft.registry.meta.monitor;
+
+import static io.weft.registry.meta.raft.TestSupport.await;
+import static io.weft.registry.meta.raft.TestSupport.get;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.prometheus.client.Collector.MetricFamilySamples;
+import io.weft.registry.meta.command.RegisterNode;
+import io.weft.registry.meta.command.SetPushSwitch;
+import io.weft.registry.meta.raft.MetaRaftNode;
+import io.weft.registry.meta.raft.MetaRaftOptions;
+import io.weft.registry.meta.raft.TestSupport;
+import io.weft.registry.meta.state.NodeRole;
+import io.weft.registry.meta.state.PushSwitch;
+
+class MetaCollectorTest {
+
+    @TempDir
+    Path dir;
+
+    /** Sample name, with its label value when it has one, to value. */
+    private static Map<String, Double> scrape(MetaCollector collector) {
+        Map<String, Double> values = new HashMap<>();
+        for (MetricFamilySamples family : collector.collect()) {
+            for (MetricFamilySamples.Sample s : family.samples) {
+                String key = s.labelValues.isEmpty() ? s.name : s.name + "{" + s.labelValues.get(0) + "}";
+                values.put(key, s.value);
+            }
+        }
+        return values;
+    }
+
+    @Test
+    @DisplayName("OPS-20: a member that is not running reports no leader, unhealthy and every node list empty")
+    void inactive() {
+        MetaRaftNode raft = new MetaRaftNode(new MetaRaftOptions().port(TestSupport.freePorts(1).get(0)).dataDir(dir));
+        Map<String, Double> m = scrape(new MetaCollector(raft));
+        assertEquals(0.0, m.get("registry_meta_raft_leader"));
+        assertEquals(1.0, m.get("registry_meta_raft_role{Inactive}"));
+        assertEquals(0.0, m.get("registry_meta_raft_has_leader"));
+        assertEquals(0.0, m.get("registry_meta_healthy"));
+        assertEquals(1.0, m.get("registry_meta_meta_node_list_empty"));
+        assertEquals(1.0, m.get("registry_meta_data_node_list_empty"));
+        assertEquals(1.0, m.get("registry_meta_session_node_list_empty"));
+        assertEquals(0.0, m.get("registry_meta_push_stopped"));
+    }
+
+    @Test
+    @DisplayName("OPS-20, REG-41, REG-63: the leader reports its role, the server counts, the stopped push and its election")
+    void leader() throws Exception {
+        try (MetaRaftNode raft = new MetaRaftNode(new MetaRaftOptions().port(TestSupport.freePorts(1).get(0))
+                .dataDir(dir).evictIntervalMillis(0))) {
+            raft.start();
+            await("leader", raft::isLeader);
+            get(raft.apply(new RegisterNode(NodeRole.DATA, "10.0.0.1", "dc1", 1)));
+            get(raft.apply(new RegisterNode(NodeRole.DATA, "10.0.0.2", "dc1", 1)));
+            get(raft.apply(new SetPushSwitch(PushSwitch.CLOSED)));
+            MetaCollector collector = new MetaCollector(raft);
+            Map<String, Double> m = scrape(collector);
+            assertEquals(1.0, m.get("registry_meta_raft_leader"));
+            assertEquals(1.0, m.get("registry_meta_raft_role{Leader}"));
+            assertEquals(0.0, m.get("registry_meta_raft_role{Follower}"));
+            assertEquals(1.0, m.get("registry_meta_raft_has_leader"));
+            assertEquals(1.0, m.get("registry_meta_leader_changes_total"));
+            assertEquals(1.0, m.get("registry_meta_healthy"));
+            assertEquals(1.0, m.get("registry_meta_peers"));
+            assertEquals(2.0, m.get("registry_meta_data_servers"));
+            assertEquals(0.0, m.get("registry_meta_session_servers"));
+            assertEquals(0.0, m.get("registry_meta_meta_node_list_empty"));
+            assertEquals(0.0, m.get("registry_meta_data_node_list_empty"));
+            assertEquals(1.0, m.get("registry_meta_session_node_list_empty"));
+            assertEquals(1.0, m.get("registry_meta_push_stopped"));
+            assertEquals(0.0, m.get("registry_meta_persistent_data"));
+            assertEquals(List.copyOf(m.keySet().stream().map(k -> k.replaceAll("\\{.*|_total$", "")).distinct()
+                    .sorted().toList()), collector.describe().stream().map(f -> f.name).sorted().toList(),
+                    "describe() names what collect() reports");
+        }
+    }
+}
