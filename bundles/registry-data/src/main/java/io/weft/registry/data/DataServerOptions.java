@@ -1,0 +1,93 @@
+package io.weft.registry.data;
+
+import io.weft.registry.protocol.RegistryPorts;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one data server runs with; checked when made, so a bad value fails before anything starts.
+ *
+ * @param bindAddress         the address both Bolt ports listen on
+ * @param advertisedHost      the host of this server's address in the slot table ({@code host:sessionPort}): what
+ *                            the meta, the sessions and the other data servers reach it at
+ * @param sessionPort         the sessions' port (9620), 0 for any free one
+ * @param replicationPort     the other data servers' port (9621), 0 for any free one
+ * @param metaServers         the meta servers' data port, {@code host:9611} each, at least one
+ * @param dataCenter          this server's data center, in its heartbeat
+ * @param zone                this server's zone, in its heartbeat
+ * @param heartbeatMillis     the period of the heartbeat to the meta leader
+ * @param leaseMillis         how long a session process's publishers outlive its last renewal (REG-34); also how
+ *                            long datums of a slot no longer held are kept for its new holders to sync from
+ * @param leaseCheckMillis    the period of the lease check
+ * @param notifyRetries       how many times a change notice is tried again after it failed (REG-37); also the
+ *                            retries of a replication
+ * @param notifyRetryMillis   the pause before each retry
+ * @param requestTimeoutMillis how long an outbound call (meta, replication, sync) waits for its reply
+ * @param maxPayloadBytes     the largest Bolt body read (ARCHITECTURE §5)
+ */
+public record DataServerOptions(String bindAddress, String advertisedHost, int sessionPort, int replicationPort,
+        List<String> metaServers, String dataCenter, String zone, long heartbeatMillis, long leaseMillis,
+        long leaseCheckMillis, int notifyRetries, long notifyRetryMillis, int requestTimeoutMillis,
+        int maxPayloadBytes) {
+
+    public static final String DEFAULT_DATA_CENTER = "DefaultDataCenter";
+    public static final String DEFAULT_ZONE = "DEFAULT_ZONE";
+
+    /** @throws IllegalArgumentException naming the first bad value */
+    public DataServerOptions {
+        require(bindAddress != null && !bindAddress.isBlank(), "bindAddress is blank");
+        require(advertisedHost != null && !advertisedHost.isBlank(), "advertisedHost is blank");
+        require(sessionPort >= 0 && sessionPort <= 65535, "sessionPort out of range: " + sessionPort);
+        require(replicationPort >= 0 && replicationPort <= 65535, "replicationPort out of range: " + replicationPort);
+        require(sessionPort == 0 || sessionPort != replicationPort, "sessionPort and replicationPort are both "
+                + sessionPort);
+        require(metaServers != null && !metaServers.isEmpty(), "no meta server given");
+        metaServers = List.copyOf(metaServers);
+        require(dataCenter != null && !dataCenter.isBlank(), "dataCenter is blank");
+        require(zone != null && !zone.isBlank(), "zone is blank");
+        require(heartbeatMillis > 0, "heartbeatMillis must be positive: " + heartbeatMillis);
+        require(leaseMillis > 0, "leaseMillis must be positive: " + leaseMillis);
+        require(leaseCheckMillis > 0, "leaseCheckMillis must be positive: " + leaseCheckMillis);
+        require(notifyRetries >= 0, "notifyRetries must not be negative: " + notifyRetries);
+        require(notifyRetryMillis >= 0, "notifyRetryMillis must not be negative: " + notifyRetryMillis);
+        require(requestTimeoutMillis > 0, "requestTimeoutMillis must be positive: " + requestTimeoutMillis);
+        require(maxPayloadBytes >= 1024, "maxPayloadBytes must be at least 1024: " + maxPayloadBytes);
+    }
+
+    /**
+     * Reads a comma-separated list of meta servers; an entry without a port gets the meta's data port, 9611.
+     *
+     * @throws IllegalArgumentException if the list is empty or an entry's port is not a port
+     */
+    public static List<String> metaServerList(String commaSeparated) {
+        List<String> metas = new ArrayList<>();
+        for (String entry : commaSeparated == null ? new String[0] : commaSeparated.split(",")) {
+            String address = entry.strip();
+            if (address.isEmpty()) {
+                continue;
+            }
+            int colon = address.lastIndexOf(':');
+            if (colon < 0) {
+                metas.add(address + ":" + RegistryPorts.META_FOR_DATA);
+                continue;
+            }
+            String port = address.substring(colon + 1);
+            int value;
+            try {
+                value = Integer.parseInt(port);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("meta server " + address + ": port " + port + " is not a number");
+            }
+            require(colon > 0 && value > 0 && value <= 65535, "meta server " + address + " is not host:port");
+            metas.add(address);
+        }
+        require(!metas.isEmpty(), "no meta server in '" + commaSeparated + "'");
+        return metas;
+    }
+
+    private static void require(boolean condition, String problem) {
+        if (!condition) {
+            throw new IllegalArgumentException(problem);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.weft.registry.data.lease;
+
+import io.weft.registry.data.monitor.DataCounts;
+import io.weft.registry.data.slot.LocalSlots;
+import io.weft.registry.data.store.Datum;
+import io.weft.registry.data.store.DatumChanges;
+import io.weft.registry.data.store.DatumStore;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Removes the publishers of session processes whose lease ended (REG-34, REG-35), from the slots this server leads
+ * only: followers get the result by replication, so every copy of a datum has one version history.
+ * <ul>
+ *   <li><b>no heartbeat</b>: not renewed for {@code leaseMillis} ({@code dataRenewEvict_Noheartbeat});</li>
+ *   <li><b>expired</b>: the same session address renewed with a new process id, i.e. the session restarted, and
+ *       the old process's publishers are stale ({@code dataRenewEvict_Expired}).</li>
+ * </ul>
+ * Each eviction is a line in registry-datum-lease.log and, as the seed's session-off trigger, in registry-data.log.
+ *
+ * <p>{@link #check()} runs on the data server's scheduler; {@link #superseded} on the worker of the renewal.
+ * Thread-safe: the store and the leases are.
+ */
+public final class LeaseEvictor {
+
+    private static final Logger LOG = LoggerFactory.getLogger("registry.data");
+    private static final Logger LEASE_LOG = LoggerFactory.getLogger("registry.datum.lease");
+
+    /** The session address of a lease started for publishers whose session never renewed here. */
+    static final String UNKNOWN_ADDRESS = "unknown";
+
+    private final SessionLeases leases;
+    private final DatumStore store;
+    private final LocalSlots slots;
+    private final DatumChanges changes;
+    private final DataCounts counts;
+    private final Clock clock;
+    private final long leaseMillis;
+
+    public LeaseEvictor(SessionLeases leases, DatumStore store, LocalSlots slots, DatumChanges changes,
+            DataCounts counts, Clock clock, long leaseMillis) {
+        this.leases = leases;
+        this.store = store;
+        this.slots = slots;
+        this.changes = changes;
+        this.counts = counts;
+        this.clock = clock;
+        this.leaseMillis = leaseMillis;
+    }
+
+    /**
+     * One round: starts a lease for every session process with publishers in a led slot that has none (a promoted
+     * follower's replicas), then evicts the processes not renewed for the lease time.
+     */
+    public void check() {
+        long now = clock.millis();
+        Set<String> processes = store.sessionProcesses(slots::leads);
+        leases.adopt(processes, UNKNOWN_ADDRESS, now);
+        for (Lease lease : leases.expire(now, leaseMillis)) {
+            int removed = evict(lease);
+            counts.evictedNoHeartbeat(removed);
+            LEASE_LOG.info("[lease] dataRenewEvict_Noheartbeat: session {} process {} not renewed for {} ms,"
+                    + " {} publishers removed", lease.sessionAddress(), lease.sessionProcessId(),
+                    now - lease.renewedAtMillis(), removed);
+        }
+    }
+
+    /** Evicts the publishers of {@code old}, which a newer process of the same session replaced. */
+    public void superseded(Lease old, String newProcessId) {
+        int removed = evict(old);
+        counts.evictedExpired(removed);
+        LEASE_LOG.info("[lease] dataRenewEvict_Expired: session {} restarted as process {}, {} publishers of its"
+                + " process {} removed", old.sessionAddress(), newProcessId, removed, old.sessionProcessId());
+    }
+
+    private int evict(Lease lease) {
+        String process = lease.sessionProcessId();
+        int[] removed = {0};
+        List<Datum> changed = store.removePublishers(slots::leads, p -> {
+            boolean gone = process.equals(p.getSessionProcessId());
+            if (gone) {
+                removed[0]++;
+            }
+            return gone;
+        });
+        changed.forEach(changes::changed);
+        if (removed[0] > 0) {
+            LOG.info("[data] dataSessionOff_trigger(data_missing): session {} process {} is off, {} publishers of {}"
+                    + " datums cleared", lease.sessionAddress(), process, removed[0], changed.size());
+        }
+        return removed[0];
+    }
+}

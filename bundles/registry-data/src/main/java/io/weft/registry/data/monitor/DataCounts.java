@@ -1,0 +1,72 @@
+package io.weft.registry.data.monitor;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The data server's event counters behind the {@code registry_data_*} counters (OPS-21): lease evictions by kind,
+ * failed change notices, failed replications and refused bodies. The owner keeps one across restarts of the server,
+ * so counters only ever rise. Thread-safe.
+ */
+public final class DataCounts {
+
+    private final LongAdder evictedExpired = new LongAdder();
+    private final LongAdder evictedNoHeartbeat = new LongAdder();
+    private final LongAdder notifyErrors = new LongAdder();
+    private final LongAdder notifyRetriesExceeded = new LongAdder();
+    private final LongAdder replicationErrors = new LongAdder();
+    private final LongAdder refusedBodies = new LongAdder();
+
+    /** Publishers of a session process that a newer process of the same session replaced (dataRenewEvict_Expired). */
+    public void evictedExpired(int publishers) {
+        evictedExpired.add(publishers);
+    }
+
+    /** Publishers of a session process not renewed for the lease time (dataRenewEvict_Noheartbeat). */
+    public void evictedNoHeartbeat(int publishers) {
+        evictedNoHeartbeat.add(publishers);
+    }
+
+    /** One change notice that could not be sent (data_SessionNotifierInvoke_Error). */
+    public void notifyError() {
+        notifyErrors.increment();
+    }
+
+    /** One change notice given up after its retries (data_SessionNotifierRetryExceed_Error). */
+    public void notifyGivenUp() {
+        notifyRetriesExceeded.increment();
+    }
+
+    /** One datum a follower did not get after the retries. */
+    public void replicationError() {
+        replicationErrors.increment();
+    }
+
+    /** One request or reply body the safe Hessian refused. */
+    public void refusedBody() {
+        refusedBodies.increment();
+    }
+
+    public long evictedExpired() {
+        return evictedExpired.sum();
+    }
+
+    public long evictedNoHeartbeat() {
+        return evictedNoHeartbeat.sum();
+    }
+
+    public long notifyErrors() {
+        return notifyErrors.sum();
+    }
+
+    public long notifyRetriesExceeded() {
+        return notifyRetriesExceeded.sum();
+    }
+
+    public long replicationErrors() {
+        return replicationErrors.sum();
+    }
+
+    public long refusedBodies() {
+        return refusedBodies.sum();
+    }
+}

@@ -1,0 +1,94 @@
+package io.weft.registry.data.replication;
+
+import io.weft.registry.data.monitor.DataCounts;
+import io.weft.registry.data.slot.LocalSlots;
+import io.weft.registry.data.store.Datum;
+import io.weft.registry.data.transport.BoltClient;
+import io.weft.registry.data.transport.CallFailedException;
+import io.weft.registry.protocol.DataReply;
+import io.weft.registry.protocol.ReplicateRequest;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends each datum this server changed as slot leader to the slot's followers: the whole datum, so a replay or a
+ * late arrival is harmless (the follower keeps the highest version). A follower that cannot be reached is tried
+ * again after {@code retryMillis}, {@code retries} times; after that it misses this version until the datum's next
+ * change or its next slot sync. A follower that answers with a refusal (it leads the slot in a newer table) is not
+ * retried.
+ *
+ * <p>Thread-safe; the sends run on the executor given.
+ */
+public final class Replicator {
+
+    private static final Logger LOG = LoggerFactory.getLogger("registry.data");
+
+    private final LocalSlots slots;
+    private final BoltClient client;
+    private final ReplicationAddresses addresses;
+    private final ScheduledExecutorService executor;
+    private final int retries;
+    private final long retryMillis;
+    private final DataCounts counts;
+
+    public Replicator(LocalSlots slots, BoltClient client, ReplicationAddresses addresses,
+            ScheduledExecutorService executor, int retries, long retryMillis, DataCounts counts) {
+        this.slots = slots;
+        this.client = client;
+        this.addresses = addresses;
+        this.executor = executor;
+        this.retries = retries;
+        this.retryMillis = retryMillis;
+        this.counts = counts;
+    }
+
+    public void changed(Datum datum) {
+        slots.placementOf(datum.dataInfoId()).ifPresent(placement -> {
+            if (!placement.leadsLocally()) {
+                return;
+            }
+            ReplicateRequest request = new ReplicateRequest();
+            request.setSlotId(placement.slotId());
+            request.setDataInfoId(datum.dataInfoId());
+            request.setVersion(datum.version());
+            request.setPublishers(datum.publisherList());
+            for (String follower : placement.table().slot(placement.slotId()).followers()) {
+                submit(() -> send(follower, request, 0), 0);
+            }
+        });
+    }
+
+    private void send(String follower, ReplicateRequest request, int attempt) {
+        DataReply reply;
+        try {
+            reply = client.call(addresses.of(follower), request, DataReply.class);
+        } catch (CallFailedException e) {
+            if (attempt < retries) {
+                LOG.warn("[data] replication of {} v{} to {} failed (attempt {} of {}), retrying: {}",
+                        request.getDataInfoId(), request.getVersion(), follower, attempt + 1, retries + 1,
+                        e.getMessage());
+                submit(() -> send(follower, request, attempt + 1), retryMillis);
+            } else {
+                counts.replicationError();
+                LOG.error("[data] replication of {} v{} to {} given up after {} attempts: {}",
+                        request.getDataInfoId(), request.getVersion(), follower, attempt + 1, e.getMessage());
+            }
+            return;
+        }
+        if (!reply.isSuccess()) {
+            LOG.warn("[data] follower {} refused {} v{}: {}", follower, request.getDataInfoId(), request.getVersion(),
+                    reply.getMessage());
+        }
+    }
+
+    private void submit(Runnable task, long delayMillis) {
+        try {
+            executor.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // The data server is closing.
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.weft.registry.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.weft.registry.data.store.Datum;
+import io.weft.registry.protocol.DataReply;
+import io.weft.registry.protocol.DatumView;
+import io.weft.registry.protocol.ReplyMessages;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Data servers in one JVM replicating to each other on 9621, their slot tables from a fake meta. */
+class ReplicationTest {
+
+    private static final int SLOTS = 4;
+    private static final String SERVICE = "com.example.Replicated#@#DEFAULT_INSTANCE_ID#@#SOFA";
+
+    private FakeMeta meta;
+    private TestServers servers;
+    private TestSession session;
+
+    @BeforeEach
+    void start() {
+        meta = new FakeMeta();
+        servers = new TestServers(meta.address());
+        session = new TestSession("session-process-1");
+    }
+
+    @AfterEach
+    void stop() {
+        session.close();
+        servers.close();
+        meta.close();
+    }
+
+    @Test
+    @DisplayName("REG-29, REG-32: the leader's publish reaches the follower; the promoted follower serves it at once")
+    void leaderToFollowerThenPromotion() throws Exception {
+        DataServer a = servers.start();
+        DataServer b = servers.start();
+        meta.dataNodes(a.address(), b.address());
+        meta.table(Tables.all(1, SLOTS, a.address(), b.address()));
+        Eventually.await("both work", () -> a.working() && b.working());
+
+        DataReply published = session.publish(a.address(), SERVICE, "register-1", "10.0.0.1:12200");
+        assertTrue(published.isSuccess(), published.getMessage());
+        long version = published.getDatumVersion();
+        Eventually.await("the follower holds the datum", () -> b.store().get(SERVICE).version() == version);
+
+        meta.table(Tables.all(2, SLOTS, b.address(), a.address()));
+        Eventually.await("b took epoch 2", () -> b.slots().epoch() == 2);
+
+        DatumView fromB = session.get(b.address(), SERVICE);
+        assertTrue(fromB.isSuccess(), fromB.getMessage());
+        assertEquals(version, fromB.getVersion());
+        assertEquals("register-1", fromB.getPublishers().get(0).getRegisterId());
+
+        Eventually.await("a took epoch 2", () -> a.slots().epoch() == 2);
+        DataReply refused = session.publish(a.address(), SERVICE, "register-2", "x");
+        assertFalse(refused.isSuccess());
+        assertTrue(ReplyMessages.isNotLeaderOfSlot(refused.getMessage()), refused.getMessage());
+        assertEquals(b.address(), refused.getSlotLeader());
+
+        DataReply onB = session.publish(b.address(), SERVICE, "register-2", "y");
+        assertTrue(onB.getDatumVersion() > version, "versions rise across the leader change");
+        Eventually.await("a, now follower, holds b's change",
+                () -> a.store().get(SERVICE).version() == onB.getDatumVersion());
+        assertEquals(2, a.store().get(SERVICE).publisherCount());
+    }
+
+    @Test
+    @DisplayName("0021: a new follower asks the leader for the slot and holds its datums")
+    void newFollowerSyncs() throws Exception {
+        DataServer a = servers.start();
+        meta.dataNodes(a.address());
+        meta.table(Tables.all(1, SLOTS, a.address()));
+        Eventually.await("a works", a::working);
+        long version = session.publish(a.address(), SERVICE, "register-1", "10.0.0.1:12200").getDatumVersion();
+
+        DataServer c = servers.start();
+        meta.dataNodes(a.address(), c.address());
+        meta.table(Tables.all(2, SLOTS, a.address(), c.address()));
+
+        Eventually.await("c works", c::working);
+        Datum synced = c.store().get(SERVICE);
+        assertEquals(version, synced.version());
+        assertEquals(1, synced.publisherCount());
+    }
+
+    @Test
+    @DisplayName("REG-31: before it is in a slot table, a data server refuses publishes with 'not working'")
+    void notWorkingBeforeTable() throws Exception {
+        DataServer a = servers.start();
+        Eventually.await("a heartbeat arrived", () -> !meta.heartbeats.isEmpty());
+
+        DataReply reply = session.publish(a.address(), SERVICE, "register-1", "x");
+
+        assertFalse(reply.isSuccess());
+        assertEquals(ReplyMessages.NOT_WORKING, reply.getMessage());
+        assertFalse(a.status().working());
+    }
+}

@@ -1,0 +1,48 @@
+package io.weft.registry.data;
+
+import io.weft.registry.data.monitor.DataCounts;
+import io.weft.registry.data.replication.ReplicationAddresses;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * In-process data servers on 127.0.0.1 free ports, all on one fake meta. They find each other's replication port
+ * through a shared map, as a cluster of real hosts finds it on the same port of each host.
+ */
+public final class TestServers implements AutoCloseable {
+
+    private final Map<String, String> replicationAddresses = new ConcurrentHashMap<>();
+    private final List<DataServer> started = new ArrayList<>();
+    private final List<String> metaServers;
+
+    public TestServers(String... metaServers) {
+        this.metaServers = List.of(metaServers);
+    }
+
+    public static DataServerOptions options(List<String> metaServers) {
+        return new DataServerOptions("127.0.0.1", "127.0.0.1", 0, 0, metaServers, "DC1", "ZONE_A", 50, 30_000,
+                1000, 2, 50, 5000, 1024 * 1024);
+    }
+
+    public DataServer start() {
+        // An address of no server of this test stays as it is: calls to it fail like calls to a dead server.
+        ReplicationAddresses addresses = dataAddress -> replicationAddresses.getOrDefault(dataAddress, dataAddress);
+        DataServer server = new DataServer(TestHessian.SLOT, options(metaServers), new DataCounts(), Clock.systemUTC(), addresses);
+        server.start();
+        replicationAddresses.put(server.address(), "127.0.0.1:" + server.replicationPort());
+        started.add(server);
+        return server;
+    }
+
+    @Override
+    public void close() {
+        // Last started first, as a node stops its bundles.
+        for (int i = started.size() - 1; i >= 0; i--) {
+            started.get(i).close();
+        }
+        started.clear();
+    }
+}

@@ -1,0 +1,131 @@
+package io.weft.registry.data.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.weft.registry.protocol.PublisherEntry;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class DatumStoreTest {
+
+    private static final String SERVICE = "com.example.Service#@#DEFAULT_INSTANCE_ID#@#SOFA";
+
+    private final AtomicLong millis = new AtomicLong(1_700_000_000_000L);
+    private final DatumStore store = new DatumStore(new VersionClock(millis::get));
+
+    @Test
+    @DisplayName("0021: a datum nobody published has version 0")
+    void unpublishedDatum() {
+        Datum datum = store.get(SERVICE);
+        assertEquals(0, datum.version());
+        assertEquals(0, datum.publisherCount());
+        assertEquals(0, store.datumCount());
+    }
+
+    @Test
+    @DisplayName("RCP-12: every change gives a higher version, even within one millisecond")
+    void versionsRise() {
+        long first = store.publish(SERVICE, publisher("r1", "s1", "c1", 1)).datum().version();
+        long second = store.publish(SERVICE, publisher("r2", "s1", "c1", 1)).datum().version();
+        long third = store.unpublish(SERVICE, "r1", "s1").datum().version();
+        millis.addAndGet(5);
+        long fourth = store.publish(SERVICE, publisher("r1", "s1", "c1", 1)).datum().version();
+
+        assertTrue(first > 0);
+        assertTrue(second > first && third > second && fourth > third, List.of(first, second, third, fourth)
+                .toString());
+        assertEquals(millis.get(), VersionClock.millisOf(fourth));
+    }
+
+    @Test
+    @DisplayName("REG-24: a publish with a known registerId replaces that publisher; an older clientVersion does not")
+    void replaceByRegisterId() {
+        store.publish(SERVICE, publisher("r1", "s1", "c1", 2, "10.0.0.1:12200"));
+        DatumStore.Change replaced = store.publish(SERVICE, publisher("r1", "s1", "c1", 3, "10.0.0.1:12201"));
+        DatumStore.Change stale = store.publish(SERVICE, publisher("r1", "s1", "c1", 1, "10.0.0.1:12199"));
+
+        assertTrue(replaced.changed());
+        assertFalse(stale.changed());
+        assertEquals(replaced.datum().version(), stale.datum().version());
+        Datum datum = store.get(SERVICE);
+        assertEquals(1, datum.publisherCount());
+        assertEquals(List.of("10.0.0.1:12201"), datum.publishers().get("r1").getData());
+    }
+
+    @Test
+    @DisplayName("REG-36: unpublish removes a publisher only for the session process that holds it")
+    void unpublish() {
+        store.publish(SERVICE, publisher("r1", "s1", "c1", 1));
+
+        assertFalse(store.unpublish(SERVICE, "r1", "other-session").changed());
+        assertFalse(store.unpublish(SERVICE, "unknown", "s1").changed());
+        DatumStore.Change removed = store.unpublish(SERVICE, "r1", "s1");
+
+        assertTrue(removed.changed());
+        assertEquals(0, store.get(SERVICE).publisherCount());
+        assertEquals(0, store.datumCount());
+        assertEquals(removed.datum().version(), store.get(SERVICE).version(), "the version stays after the last one");
+    }
+
+    @Test
+    @DisplayName("REG-36: a client off removes that client's publishers of that session only, in the scope given")
+    void clientOff() {
+        String other = "com.example.Other#@#DEFAULT_INSTANCE_ID#@#SOFA";
+        store.publish(SERVICE, publisher("r1", "s1", "c1", 1));
+        store.publish(SERVICE, publisher("r2", "s1", "c2", 1));
+        store.publish(SERVICE, publisher("r3", "s2", "c1", 1));
+        store.publish(other, publisher("r4", "s1", "c1", 1));
+        long before = store.get(SERVICE).version();
+
+        List<Datum> changed = store.removePublishers(SERVICE::equals,
+                p -> p.getSessionProcessId().equals("s1") && p.getConnectionId().equals("c1"));
+
+        assertEquals(1, changed.size());
+        assertTrue(changed.get(0).version() > before);
+        assertEquals(List.of("r2", "r3"), List.copyOf(store.get(SERVICE).publishers().keySet()));
+        assertEquals(1, store.get(other).publisherCount(), "out of scope");
+        assertEquals(3, store.publisherCount());
+    }
+
+    @Test
+    @DisplayName("0021: a replica replaces only an older version, and a later change rises above it")
+    void replicas() {
+        long leaderVersion = (millis.get() + 60_000) << 12;
+        assertTrue(store.applyReplica(SERVICE, leaderVersion, List.of(publisher("r1", "s1", "c1", 1))));
+        assertFalse(store.applyReplica(SERVICE, leaderVersion - 1, List.of()));
+        assertFalse(store.applyReplica(SERVICE, leaderVersion, List.of()));
+        assertEquals(1, store.get(SERVICE).publisherCount());
+
+        // This server's clock is a minute behind the old leader's: the next version still rises above.
+        long next = store.publish(SERVICE, publisher("r2", "s1", "c1", 1)).datum().version();
+
+        assertEquals(leaderVersion + 1, next);
+    }
+
+    @Test
+    @DisplayName("REG-29: datums of slots no longer held can be dropped")
+    void retainOnly() {
+        store.publish(SERVICE, publisher("r1", "s1", "c1", 1));
+        store.publish("other", publisher("r2", "s1", "c1", 1));
+
+        assertEquals(1, store.retainOnly(SERVICE::equals));
+        assertTrue(store.find("other").isEmpty());
+        assertEquals(1, store.datumCount());
+    }
+
+    static PublisherEntry publisher(String registerId, String sessionProcessId, String connectionId,
+            long clientVersion, String... data) {
+        PublisherEntry entry = new PublisherEntry();
+        entry.setRegisterId(registerId);
+        entry.setSessionAddress("127.0.0.1:9600");
+        entry.setSessionProcessId(sessionProcessId);
+        entry.setConnectionId(connectionId);
+        entry.setClientVersion(clientVersion);
+        entry.setData(List.of(data));
+        return entry;
+    }
+}

@@ -1,0 +1,68 @@
+package io.weft.registry.protocol;
+
+import java.io.Serializable;
+
+/**
+ * The data server's answer to a publish, unpublish, client off, lease renewal or replication.
+ *
+ * <p>A plain Hessian message (decision record 0021): not thread-safe, not to be shared while it is filled.
+ */
+public final class DataReply implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Whether the change was done. */
+    private boolean success;
+    /** Why not, for an operator; or a note. */
+    private String message;
+    /** The datum's version after the change, when one datum was concerned. */
+    private long datumVersion;
+    /** The leader of the slot as this server knows it, when it refused with {@link ReplyMessages#notLeaderOfSlot}. */
+    private String slotLeader;
+
+    /** For Hessian, which fills the fields. */
+    public DataReply() {
+    }
+
+    public boolean isSuccess() {
+        return success;
+    }
+
+    public void setSuccess(boolean success) {
+        this.success = success;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public void setMessage(String message) {
+        this.message = message;
+    }
+
+    public long getDatumVersion() {
+        return datumVersion;
+    }
+
+    public void setDatumVersion(long datumVersion) {
+        this.datumVersion = datumVersion;
+    }
+
+    public String getSlotLeader() {
+        return slotLeader;
+    }
+
+    public void setSlotLeader(String slotLeader) {
+        this.slotLeader = slotLeader;
+    }
+
+    @Override
+    public String toString() {
+        return "DataReply{"
+                + "success=" + success
+                + ", message='" + message + "'"
+                + ", datumVersion=" + datumVersion
+                + ", slotLeader='" + slotLeader + "'"
+                + "}";
+    }
+}
