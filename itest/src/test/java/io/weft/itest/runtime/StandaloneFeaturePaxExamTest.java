@@ -387,6 +387,18 @@ public class StandaloneFeaturePaxExamTest {
             drm.put("pullBaseUrl", "http://" + BIND_ADDRESS + ":"
                     + configurations.get(HTTP_PID + "~drm").get(HTTP_PORT));
         }
+        // The registry meta server's raft and cluster ports (9612, 9610, 9611); its raft data goes under weft.home.
+        Map<String, String> meta = configurations.get("io.weft.registry.meta");
+        if (meta != null) {
+            meta.put("raftPort", Integer.toString(freeLoopbackPort()));
+            meta.put("sessionPort", Integer.toString(freeLoopbackPort()));
+            meta.put("dataPort", Integer.toString(freeLoopbackPort()));
+        }
+        // The registry session server's client port (9600).
+        Map<String, String> session = configurations.get("io.weft.registry.session");
+        if (session != null) {
+            session.put("port", Integer.toString(freeLoopbackPort()));
+        }
         for (Map.Entry<String, Map<String, String>> entry : configurations.entrySet()) {
             Dictionary<String, Object> properties = new Hashtable<>();
             for (Map.Entry<String, String> value : entry.getValue().entrySet()) {

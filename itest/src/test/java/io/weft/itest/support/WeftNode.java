@@ -26,18 +26,28 @@ public final class WeftNode implements AutoCloseable {
     private final int httpPort;
     private final int acvipPort;
     private final DrmPorts drmPorts;
+    private final RegistryPorts registryPorts;
     private final Http http;
 
     /** The ports of the node's drmdata (role drm), free ports instead of 9880, 9870, 8880 and 9500. */
     public record DrmPorts(int client, int sync, int pull, int checkService) {
     }
 
-    private WeftNode(Path dist, Path home, int httpPort, int acvipPort, DrmPorts drmPorts) {
+    /**
+     * The ports of the node's registry servers, free ports instead of 9600 and 9603 (session), 9612 (meta's
+     * raft), 9615 (meta's ops), 9610 and 9611 (meta for sessions and data servers).
+     */
+    public record RegistryPorts(int sessionClient, int sessionHttp, int metaRaft, int metaHttp, int metaSession,
+            int metaData) {
+    }
+
+    private WeftNode(Path dist, Path home, int httpPort, int acvipPort, DrmPorts drmPorts, RegistryPorts registryPorts) {
         this.dist = dist;
         this.home = home;
         this.httpPort = httpPort;
         this.acvipPort = acvipPort;
         this.drmPorts = drmPorts;
+        this.registryPorts = registryPorts;
         this.http = new Http("http://127.0.0.1:" + httpPort, "admin", ADMIN_PASSWORD);
     }
 
@@ -63,8 +73,20 @@ public final class WeftNode implements AutoCloseable {
                 "clientPort=" + drm.client(),
                 "syncPort=" + drm.sync(),
                 "pullBaseUrl=http://127.0.0.1:" + drm.pull(), ""), StandardCharsets.UTF_8);
+        RegistryPorts registry = new RegistryPorts(freePort(), freePort(), freePort(), freePort(), freePort(),
+                freePort());
+        writeHttpInstance(home.resolve("conf/org.apache.felix.http-registry-meta.cfg"), "registry-meta",
+                registry.metaHttp());
+        Files.writeString(home.resolve("conf/io.weft.registry.meta.cfg"), String.join("\n",
+                "raftPort=" + registry.metaRaft(),
+                "sessionPort=" + registry.metaSession(),
+                "dataPort=" + registry.metaData(), ""), StandardCharsets.UTF_8);
+        writeHttpInstance(home.resolve("conf/org.apache.felix.http-registry-session.cfg"), "registry-session",
+                registry.sessionHttp());
+        Files.writeString(home.resolve("conf/io.weft.registry.session.cfg"), "port=" + registry.sessionClient() + "\n",
+                StandardCharsets.UTF_8);
         Files.copy(dist.resolve("conf/weft.properties"), home.resolve("conf/weft.properties"));
-        return new WeftNode(dist, home, port, acvipPort, drm);
+        return new WeftNode(dist, home, port, acvipPort, drm, registry);
     }
 
     /** A Felix HTTP instance on a test port, named as the node's features name it. */
@@ -194,6 +216,11 @@ public final class WeftNode implements AutoCloseable {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp-" + System.nanoTime());
         Files.write(tmp, lines, StandardCharsets.UTF_8);
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The ports of the node's registry servers, when it runs the registry roles. */
+    public RegistryPorts registryPorts() {
+        return registryPorts;
     }
 
     /** The port of the node's ACVIP (9003 in a real node). */

@@ -1,0 +1,59 @@
+package io.weft.itest.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import io.weft.itest.support.Http;
+import io.weft.itest.support.WeftNode;
+
+/**
+ * The MetaServer of a real standalone node (a one-member SOFAJRaft group), driven as the ops guide drives it
+ * with curl on 9615, and restarted by {@code bin/weft}: what the group committed is there again.
+ */
+class RegistryMetaNodeTest {
+
+    private static final Duration AWAIT = Duration.ofSeconds(60);
+    private static final String OVERRIDE = "{\"dataId\":\"com.example.EchoService:1.0@DEFAULT\",\"group\":\"SOFA.CONFIG\","
+            + "\"instanceId\":\"default\",\"version\":\"1700000000001\","
+            + "\"data\":\"override://127.0.0.1:12200?disabled=true\"}";
+
+    @Test
+    @DisplayName("REG-42, REG-44, REG-62, REG-66, REG-80: the standalone meta leads its group, closes and opens push,"
+            + " stores a persistent datum, and after bin/weft stop and start still has the closed switch and the datum")
+    void metaOpsSurviveRestart() throws Exception {
+        try (WeftNode node = WeftNode.create("registry-meta").start()) {
+            Http meta = new Http("http://127.0.0.1:" + node.registryPorts().metaHttp(), "admin", WeftNode.ADMIN_PASSWORD);
+            assertTrue(WeftNode.await(AWAIT, () -> meta.get("/health/check").body().contains("raftStatus:Leader")),
+                    meta.get("/health/check").body());
+            assertEquals("[\"127.0.0.1\"]", meta.get("/manage/queryPeer").body());
+
+            assertTrue(meta.get("/stopPushDataSwitch/open").body().startsWith("{\"success\":true"));
+            assertEquals("{\"stopPushDataSwitch\":true}", meta.get("/digest/pushSwitch").body());
+            Http.Response put = meta.postJson("/persistentData/put", OVERRIDE);
+            assertEquals(200, put.status(), put.body());
+            assertTrue(put.body().startsWith("{\"success\":true"), put.body());
+
+            WeftNode.Result stopped = node.weft("stop");
+            assertEquals(0, stopped.exitStatus(), stopped.output());
+            node.start();
+
+            assertTrue(WeftNode.await(AWAIT, () -> meta.get("/health/check").body().contains("raftStatus:Leader")),
+                    meta.get("/health/check").body());
+            assertEquals("{\"stopPushDataSwitch\":true}", meta.get("/digest/pushSwitch").body(),
+                    "the closed switch was committed before the stop");
+            Http.Response again = meta.postJson("/persistentData/put", OVERRIDE);
+            assertTrue(again.body().contains("is not higher than the stored version 1700000000001"),
+                    "the datum was committed before the stop: " + again.body());
+
+            String raftLog = node.log("registry/meta/registry-raft.log");
+            assertTrue(!raftLog.isEmpty(), "registry-raft.log is written");
+            assertTrue(meta.get("/stopPushDataSwitch/close").body().startsWith("{\"success\":true"));
+            assertEquals("{\"stopPushDataSwitch\":false}", meta.get("/digest/pushSwitch").body());
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.weft.itest.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.weft.itest.support.Http;
+import io.weft.itest.support.WeftNode;
+import io.weft.registry.session.realclient.RealClient;
+import io.weft.registry.session.realclient.RealClients;
+
+/**
+ * The unmodified {@code registry-client-all} (its own Bolt, Hessian and Netty, in a class loader of its own)
+ * against the session server of a real standalone node, started and restarted by {@code bin/weft}.
+ */
+class RegistrySessionNodeTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration AWAIT = Duration.ofSeconds(60);
+    private static final String SERVICE = "com.example.EchoService:1.0@DEFAULT";
+    private static final String GROUP = "SOFA";
+
+    @Test
+    @DisplayName("RCP-7, RCP-8, RCP-11, RCP-14, RCP-16, REG-61: registry-client-all finds the session through 9603,"
+            + " publishes and is pushed to a subscriber; push closed holds updates back and reopened delivers them;"
+            + " after the node restarts the clients re-register by themselves and the subscriber has the data again")
+    void realClientAgainstStandaloneNode() throws Exception {
+        try (WeftNode node = WeftNode.create("registry-session").start();
+             RealClients clients = new RealClients()) {
+            int discovery = node.registryPorts().sessionHttp();
+            Http ops = new Http("http://127.0.0.1:" + discovery, "admin", WeftNode.ADMIN_PASSWORD);
+
+            Observed consumer = new Observed();
+            clients.start(discovery, "itest-consumer").subscribe(SERVICE, GROUP, consumer);
+            RealClient provider = clients.start(discovery, "itest-provider");
+            provider.publish(SERVICE, GROUP, "127.0.0.1:12200?v=1");
+            consumer.await(List.of("127.0.0.1:12200?v=1"));
+
+            JsonNode counts = json(ops.get("/digest/data/count"));
+            assertEquals(1, counts.path("pub").asInt(), counts.toString());
+            assertEquals(1, counts.path("sub").asInt(), counts.toString());
+            assertTrue(WeftNode.await(AWAIT, () -> json(ops.get("/connections/query")).size() == 2),
+                    ops.get("/connections/query").body());
+
+            // Push closed (REG-61): the update is held back; opened again, it is delivered.
+            assertEquals(200, ops.postFormAsAdmin("/digest/pushSwitch", Map.of("open", "false")).status());
+            assertEquals("closed", json(ops.get("/digest/pushSwitch")).path("pushSwitch").asText());
+            int callbacks = consumer.count();
+            provider.republish(SERVICE, "127.0.0.1:12200?v=2");
+            Thread.sleep(1_000); // two hundred push windows: a leaked push would have arrived
+            assertEquals(callbacks, consumer.count(), "no push while the switch is closed");
+            assertEquals(200, ops.postFormAsAdmin("/digest/pushSwitch", Map.of("open", "true")).status());
+            consumer.await(List.of("127.0.0.1:12200?v=2"));
+
+            // The node restarts: its publications were in memory; the clients reconnect and replay (RCP-14).
+            WeftNode.Result stopped = node.weft("stop");
+            assertEquals(0, stopped.exitStatus(), stopped.output());
+            int beforeRestart = consumer.count();
+            node.start();
+            assertTrue(WeftNode.await(AWAIT, () -> json(ops.get("/digest/data/count")).path("pub").asInt() == 1
+                    && json(ops.get("/digest/data/count")).path("sub").asInt() == 1),
+                    "the clients registered again: " + ops.get("/digest/data/count").body());
+            assertTrue(WeftNode.await(AWAIT, () -> consumer.count() > beforeRestart
+                    && List.of("127.0.0.1:12200?v=2").equals(consumer.latestValues())),
+                    "pushed again after the restart, last: " + consumer.latestValues());
+
+            String sessionLog = node.log("registry/session/registry-session.log");
+            assertTrue(sessionLog.contains("[pushSwitch] local write open=false"), sessionLog);
+        }
+    }
+
+    private static JsonNode json(Http.Response response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("not JSON: " + response.body(), e);
+        }
+    }
+
+    /** What one subscriber's callbacks delivered, in order. */
+    private static final class Observed implements Consumer<Map<String, List<String>>> {
+        private final List<Map<String, List<String>>> calls = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void accept(Map<String, List<String>> data) {
+            calls.add(data);
+        }
+
+        int count() {
+            return calls.size();
+        }
+
+        List<String> latestValues() {
+            if (calls.isEmpty()) {
+                return null;
+            }
+            return calls.get(calls.size() - 1).values().stream().flatMap(List::stream).sorted().toList();
+        }
+
+        void await(List<String> expected) throws InterruptedException {
+            assertTrue(WeftNode.await(AWAIT, () -> Objects.equals(expected, latestValues())),
+                    "a callback with " + expected + ", last: " + latestValues());
+        }
+    }
+}
