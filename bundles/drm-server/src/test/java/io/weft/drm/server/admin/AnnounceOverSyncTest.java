@@ -42,8 +42,10 @@ class AnnounceOverSyncTest {
         db = DrmTestDatabase.migratedDerby();
         store = db.store(clock);
         client = new SyncClient("weft-drm-test-sync", 1 << 20);
+        // A silent node costs each test this long; an answering one must answer within it even on a loaded
+        // 2-core CI machine (its first connection loads Netty's classes), so it is seconds, not milliseconds.
         admin = new LocalDrmAdmin(store, client::request, "console:test",
-                new AdminSettings("dc1", 65536, Duration.ofMillis(400), Duration.ofSeconds(15)), clock, new Random());
+                new AdminSettings("dc1", 65536, Duration.ofSeconds(3), Duration.ofSeconds(15)), clock, new Random());
         admin.declare(I, K, "alice");
     }
 
