@@ -35,10 +35,10 @@ public final class WeftNode implements AutoCloseable {
 
     /**
      * The ports of the node's registry servers, free ports instead of 9600 and 9603 (session), 9612 (meta's
-     * raft), 9615 (meta's ops), 9610 and 9611 (meta for sessions and data servers).
+     * raft), 9615 (meta's ops), 9610 and 9611 (meta for sessions and data servers), 9620, 9621 and 9622 (data).
      */
     public record RegistryPorts(int sessionClient, int sessionHttp, int metaRaft, int metaHttp, int metaSession,
-            int metaData) {
+            int metaData, int dataSession, int dataReplication, int dataHttp) {
     }
 
     private WeftNode(Path dist, Path home, int httpPort, int acvipPort, DrmPorts drmPorts, RegistryPorts registryPorts) {
@@ -74,7 +74,13 @@ public final class WeftNode implements AutoCloseable {
                 "syncPort=" + drm.sync(),
                 "pullBaseUrl=http://127.0.0.1:" + drm.pull(), ""), StandardCharsets.UTF_8);
         RegistryPorts registry = new RegistryPorts(freePort(), freePort(), freePort(), freePort(), freePort(),
-                freePort());
+                freePort(), freePort(), freePort(), freePort());
+        writeHttpInstance(home.resolve("conf/org.apache.felix.http-registry-data.cfg"), "registry-data",
+                registry.dataHttp());
+        Files.writeString(home.resolve("conf/io.weft.registry.data.cfg"), String.join("\n",
+                "sessionPort=" + registry.dataSession(),
+                "replicationPort=" + registry.dataReplication(),
+                "metaServers=127.0.0.1:" + registry.metaData(), ""), StandardCharsets.UTF_8);
         writeHttpInstance(home.resolve("conf/org.apache.felix.http-registry-meta.cfg"), "registry-meta",
                 registry.metaHttp());
         Files.writeString(home.resolve("conf/io.weft.registry.meta.cfg"), String.join("\n",
@@ -206,7 +212,23 @@ public final class WeftNode implements AutoCloseable {
      * start it seeds drmdata's configuration, on a running node the change applies live (FileInstall).
      */
     public void drmServerConfig(Map<String, String> values) throws IOException {
-        Path file = home.resolve("conf/io.weft.drm.server.cfg");
+        configure("io.weft.drm.server", values);
+    }
+
+    /** Runs these roles (comma-separated) instead of standalone, from the next start on. */
+    public void roles(String roles) throws IOException {
+        configureFile(home.resolve("conf/weft.properties"), Map.of("weft.roles", roles));
+    }
+
+    /**
+     * Sets keys of {@code conf/<pid>.cfg}, replacing their earlier lines: before the first start it seeds the
+     * configuration, on a running node the change applies live (FileInstall).
+     */
+    public void configure(String pid, Map<String, String> values) throws IOException {
+        configureFile(home.resolve("conf/" + pid + ".cfg"), values);
+    }
+
+    private static void configureFile(Path file, Map<String, String> values) throws IOException {
         List<String> lines = new ArrayList<>(Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of());
         for (Map.Entry<String, String> e : values.entrySet()) {
             lines.removeIf(l -> l.strip().matches(java.util.regex.Pattern.quote(e.getKey()) + "\\s*[=:].*"));

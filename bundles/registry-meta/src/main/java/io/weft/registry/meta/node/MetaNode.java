@@ -1,5 +1,11 @@
 package io.weft.registry.meta.node;
 
+import java.util.Map;
+import java.util.LinkedHashMap;
+import java.time.Clock;
+import io.weft.registry.meta.state.NodeRole;
+import io.weft.registry.meta.cluster.ClusterPorts;
+import io.weft.codec.bolt.BoltHessian;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,12 +34,16 @@ public final class MetaNode implements AutoCloseable {
     private final MetaNodeSettings settings;
     private final MetaRaftNode raft;
     private final MetricsLog metricsLog;
+    private final ClusterPorts clusterPorts;
     private volatile String failure;
 
-    public MetaNode(MetaNodeSettings settings) {
+    /** @param hessian the node's Bolt Hessian codec, for the cluster ports' messages */
+    public MetaNode(BoltHessian hessian, MetaNodeSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.raft = new MetaRaftNode(settings.raftOptions());
         this.metricsLog = new MetricsLog(raft);
+        this.clusterPorts = new ClusterPorts(Objects.requireNonNull(hessian, "hessian"), settings.bindAddress(),
+                settings.sessionPort(), settings.dataPort(), raft, Clock.systemUTC());
     }
 
     /**
@@ -49,12 +59,20 @@ public final class MetaNode implements AutoCloseable {
         metricsLog.start(settings.metricsLogSeconds());
         try {
             raft.start();
-            failure = null;
-            return true;
         } catch (RuntimeException e) {
             // Port in use, data directory not writable or locked: the member stays, inactive, saying why.
             failure = e.getMessage();
             LOG.error("meta server {} is not running: {}", settings.self(), e.getMessage());
+            return false;
+        }
+        try {
+            clusterPorts.start();
+            failure = null;
+            return true;
+        } catch (RuntimeException e) {
+            // The group goes on (its ops endpoints still answer), but no server can heartbeat here: unhealthy.
+            failure = e.getMessage();
+            LOG.error("meta server {} serves no session or data server: {}", settings.self(), e.getMessage());
             return false;
         }
     }
@@ -73,9 +91,18 @@ public final class MetaNode implements AutoCloseable {
         return Optional.ofNullable(failure);
     }
 
+    /** Whether session (9610) and data servers (9611) can heartbeat here, by the seed's health names. */
+    public Map<String, Boolean> clusterPortsListening() {
+        Map<String, Boolean> flags = new LinkedHashMap<>();
+        flags.put("sessionRegisterServer", clusterPorts.listening(NodeRole.SESSION));
+        flags.put("dataRegisterServerStart", clusterPorts.listening(NodeRole.DATA));
+        return flags;
+    }
+
     @Override
     public synchronized void close() {
         metricsLog.close();
+        clusterPorts.close();
         raft.close();
     }
 }

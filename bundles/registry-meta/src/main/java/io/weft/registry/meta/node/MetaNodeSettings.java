@@ -19,6 +19,8 @@ public record MetaNodeSettings(
         String bindAddress,
         String advertisedHost,
         int raftPort,
+        int sessionPort,
+        int dataPort,
         List<String> peers,
         Path dataDir,
         long nodeTimeoutMillis,
@@ -72,9 +74,15 @@ public record MetaNodeSettings(
             throw new IllegalArgumentException("peers " + peers + " must include this member, " + self
                     + " (advertisedHost:raftPort)");
         }
+        int sessionPort = port("sessionPort", config.sessionPort());
+        int dataPort = port("dataPort", config.dataPort());
+        if (sessionPort == dataPort || sessionPort == port || dataPort == port) {
+            throw new IllegalArgumentException("raftPort, sessionPort and dataPort must differ, were " + port + ", "
+                    + sessionPort + ", " + dataPort);
+        }
         String dir = required("dataDir", config.dataDir());
         Path dataDir = home.resolve(dir).toAbsolutePath().normalize();
-        return new MetaNodeSettings(bind, advertised, port, peers, dataDir,
+        return new MetaNodeSettings(bind, advertised, port, sessionPort, dataPort, peers, dataDir,
                 positive("nodeTimeoutMillis", config.nodeTimeoutMillis()),
                 positive("evictIntervalMillis", config.evictIntervalMillis()),
                 (int) positive("electionTimeoutMs", config.electionTimeoutMs()),
@@ -109,6 +117,13 @@ public record MetaNodeSettings(
             throw new IllegalArgumentException(name + " is required");
         }
         return value.strip();
+    }
+
+    private static int port(String name, int value) {
+        if (value < 1 || value > 65535) {
+            throw new IllegalArgumentException(name + " must be from 1 to 65535, was " + value);
+        }
+        return value;
     }
 
     private static long positive(String name, long value) {

@@ -1,5 +1,6 @@
 package io.weft.registry.meta.node;
 
+import io.weft.codec.bolt.BoltHessian;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Hashtable;
@@ -54,13 +55,14 @@ public final class MetaServerComponent {
     static final String HOME_PROPERTY = "weft.home";
 
     private static final Logger LOG = LoggerFactory.getLogger("registry.meta");
-    // The registry-session, registry-data and registry-meta listeners the seed reports beside raft on
-    // /health/check. This bundle has no session (9610) or data (9611) port yet, so it reports none of them.
-    private static final Map<String, Boolean> NO_OTHER_SERVERS = Map.of();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile AccessGuard accessGuard;
+
+    /** The node's one owner of Bolt's Hessian codec byte (codec bundle), for the cluster ports. */
+    @Reference
+    private BoltHessian boltHessian;
 
     // Guarded by this.
     private BundleContext context;
@@ -122,11 +124,11 @@ public final class MetaServerComponent {
     }
 
     private Running start(MetaNodeSettings settings) {
-        MetaNode node = new MetaNode(settings);
+        MetaNode node = new MetaNode(boltHessian, settings);
         node.start(); // a member that cannot run stays, inactive: its servlets and health say so
         List<ServletRegistration> servlets = new ArrayList<>();
         for (Map.Entry<String, HttpServlet> entry
-                : MetaOpsServlets.create(node.raft(), () -> NO_OTHER_SERVERS, () -> accessGuard).entrySet()) {
+                : MetaOpsServlets.create(node.raft(), node::clusterPortsListening, () -> accessGuard).entrySet()) {
             String name = servletName(entry.getKey());
             servlets.add(new ServletRegistration(name, entry.getKey(), context.registerService(Servlet.class,
                     entry.getValue(), servletProperties(name, entry.getKey(), httpInstance))));

@@ -1,5 +1,6 @@
 package io.weft.registry.meta.node;
 
+import io.weft.registry.protocol.RegistryPorts;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
@@ -21,6 +22,14 @@ public @interface MetaServerConfig {
             + " meta port behind the load balancer in the ops guide. Every member of a group must reach it.",
             min = "1", max = "65535")
     int raftPort() default MetaRaftOptions.DEFAULT_RAFT_PORT;
+
+    @AttributeDefinition(name = "Session port", description = "Port session servers heartbeat on (REG-50); the"
+            + " same on every member.", min = "1", max = "65535")
+    int sessionPort() default RegistryPorts.META_FOR_SESSIONS;
+
+    @AttributeDefinition(name = "Data port", description = "Port data servers heartbeat on (REG-51); the same on"
+            + " every member.", min = "1", max = "65535")
+    int dataPort() default RegistryPorts.META_FOR_DATA;
 
     @AttributeDefinition(name = "Bind address", description = "Address the raft port listens on; 0.0.0.0 for every"
             + " interface.")

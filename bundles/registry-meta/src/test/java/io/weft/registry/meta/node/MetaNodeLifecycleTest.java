@@ -1,5 +1,6 @@
 package io.weft.registry.meta.node;
 
+import io.weft.codec.bolt.BoltHessianSlot;
 import static io.weft.registry.meta.node.ConfigStub.config;
 import static io.weft.registry.meta.raft.TestSupport.await;
 import static io.weft.registry.meta.raft.TestSupport.get;
@@ -41,11 +42,23 @@ class MetaNodeLifecycleTest {
     private static final String OWN_THREADS = "weft-meta-";
     private static final Path PROC_FDS = Path.of("/proc/self/fd");
 
+    /** Bolt's Hessian codec byte, owned as the codec bundle owns it in a node. */
+    private static final BoltHessianSlot HESSIAN = BoltHessianSlot.open();
+
     @TempDir
     Path home;
 
+    /** The configuration with the cluster ports (9610/9611 in a node) on free ports. */
+    private static MetaServerConfig freeClusterPorts(Map<String, Object> values) {
+        Map<String, Object> all = new java.util.HashMap<>(values);
+        List<Integer> ports = TestSupport.freePorts(2);
+        all.put("sessionPort", ports.get(0));
+        all.put("dataPort", ports.get(1));
+        return config(all);
+    }
+
     private MetaNodeSettings settings(int port) {
-        return MetaNodeSettings.of(config(Map.of("raftPort", port)), home);
+        return MetaNodeSettings.of(freeClusterPorts(Map.of("raftPort", port)), home);
     }
 
     @Test
@@ -56,7 +69,7 @@ class MetaNodeLifecycleTest {
         Path dataDir = settings(port).dataDir();
         assertEquals(home.resolve("data/registry/meta").toAbsolutePath().normalize(), dataDir);
 
-        MetaNode first = new MetaNode(settings(port));
+        MetaNode first = new MetaNode(HESSIAN, settings(port));
         try {
             assertTrue(first.start(), () -> first.failure().orElse(""));
             await("leader", first.raft()::isLeader);
@@ -68,7 +81,7 @@ class MetaNodeLifecycleTest {
         }
         assertReleased(port, dataDir);
 
-        MetaNode second = new MetaNode(settings(port));
+        MetaNode second = new MetaNode(HESSIAN, settings(port));
         try {
             assertTrue(second.start(), () -> second.failure().orElse(""));
             await("leader after restart", second.raft()::isLeader);
@@ -94,7 +107,7 @@ class MetaNodeLifecycleTest {
     @DisplayName("REG-40: a member whose raft port is taken does not run, says why, and holds nothing: the data directory starts a member right after")
     void portInUse() throws Exception {
         int port = TestSupport.freePorts(1).get(0);
-        MetaNode blocked = new MetaNode(settings(port));
+        MetaNode blocked = new MetaNode(HESSIAN, settings(port));
         try (ServerSocket taken = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
             assertFalse(blocked.start());
             assertTrue(blocked.failure().orElseThrow().contains("raft port 127.0.0.1:" + port + " cannot listen"),
@@ -108,7 +121,7 @@ class MetaNodeLifecycleTest {
         }
         assertEquals(List.of(), ownThreads());
 
-        MetaNode next = new MetaNode(settings(port));
+        MetaNode next = new MetaNode(HESSIAN, settings(port));
         try {
             assertTrue(next.start(), () -> next.failure().orElse(""));
             await("leader", next.raft()::isLeader);
@@ -126,9 +139,9 @@ class MetaNodeLifecycleTest {
     void dataDirectoryInUse() throws Exception {
         List<Integer> ports = TestSupport.freePorts(2);
         Path shared = home.resolve("shared");
-        MetaNode owner = new MetaNode(MetaNodeSettings.of(config(Map.of("raftPort", ports.get(0),
+        MetaNode owner = new MetaNode(HESSIAN, MetaNodeSettings.of(freeClusterPorts(Map.of("raftPort", ports.get(0),
                 "dataDir", shared.toString())), home));
-        MetaNode intruder = new MetaNode(MetaNodeSettings.of(config(Map.of("raftPort", ports.get(1),
+        MetaNode intruder = new MetaNode(HESSIAN, MetaNodeSettings.of(freeClusterPorts(Map.of("raftPort", ports.get(1),
                 "dataDir", shared.toString())), home));
         try {
             assertTrue(owner.start(), () -> owner.failure().orElse(""));

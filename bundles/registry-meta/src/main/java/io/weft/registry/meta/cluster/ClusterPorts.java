@@ -1,0 +1,102 @@
+package io.weft.registry.meta.cluster;
+
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.alipay.remoting.config.BoltServerOption;
+import com.alipay.remoting.rpc.RpcServer;
+
+import io.weft.codec.bolt.BoltHessian;
+import io.weft.codec.hessian.SafeHessian;
+import io.weft.registry.meta.raft.MetaRaftNode;
+import io.weft.registry.meta.state.NodeRole;
+import io.weft.registry.protocol.ProtocolClasses;
+
+/**
+ * The two cluster ports of one meta member: sessions heartbeat on {@code sessionPort} (9610, REG-50), data servers
+ * on {@code dataPort} (9611, REG-51). {@link #start()} once, {@link #close()} once; a port that cannot be bound
+ * fails the start and nothing is left listening.
+ */
+public final class ClusterPorts implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger("registry.meta");
+    private static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    private final BoltHessian hessian;
+    private final String bindAddress;
+    private final int sessionPort;
+    private final int dataPort;
+    private final MetaRaftNode raft;
+    private final Clock clock;
+    private BoltHessian.Registration registration;
+    private RpcServer sessions;
+    private RpcServer data;
+
+    public ClusterPorts(BoltHessian hessian, String bindAddress, int sessionPort, int dataPort, MetaRaftNode raft,
+            Clock clock) {
+        this.hessian = hessian;
+        this.bindAddress = bindAddress;
+        this.sessionPort = sessionPort;
+        this.dataPort = dataPort;
+        this.raft = raft;
+        this.clock = clock;
+    }
+
+    /** @throws IllegalStateException naming the port that cannot be bound */
+    public synchronized void start() {
+        registration = hessian.register(
+                new SafeHessian(ProtocolClasses.ALLOWED, MAX_BODY_BYTES, ProtocolClasses.classLoader()),
+                (className, reason) -> LOG.error("[heartbeat] refused a body announced as {}: {}", className, reason));
+        try {
+            sessions = listen(NodeRole.SESSION, sessionPort);
+            data = listen(NodeRole.DATA, dataPort);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private RpcServer listen(NodeRole role, int port) {
+        RpcServer server = new RpcServer(bindAddress, port, false);
+        // A restart binds the same port again at once: the stop must have released it.
+        server.option(BoltServerOption.SERVER_SYNC_STOP, true);
+        ClusterViews views = new ClusterViews(raft);
+        server.registerUserProcessor(new HeartbeatProcessor(role, port, raft, views, clock));
+        server.registerUserProcessor(new PingProcessor(port, views));
+        try {
+            server.startup();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot listen for " + role + " servers on " + bindAddress + ":" + port
+                    + ": " + e.getMessage(), e);
+        }
+        LOG.info("meta server listening for {} servers on {}:{}", role, bindAddress, port);
+        return server;
+    }
+
+    /** Whether the port for {@code role}'s heartbeats listens (the seed's health fields). */
+    public boolean listening(NodeRole role) {
+        RpcServer server = role == NodeRole.SESSION ? sessions : data;
+        return server != null && server.isStarted();
+    }
+
+    @Override
+    public synchronized void close() {
+        for (RpcServer server : new RpcServer[] {sessions, data}) {
+            if (server != null) {
+                try {
+                    server.shutdown();
+                } catch (RuntimeException e) {
+                    LOG.warn("closing a cluster port: {}", e.getMessage());
+                }
+            }
+        }
+        sessions = null;
+        data = null;
+        if (registration != null) {
+            registration.close();
+            registration = null;
+        }
+    }
+}
