@@ -90,9 +90,14 @@ public final class DataServer implements DataServerView, AutoCloseable {
     private volatile MetaHeartbeat heartbeat;
     private boolean started;
 
-    /** Reaches the other data servers on {@code options.replicationPort()} of their hosts. */
+    /**
+     * Reaches the other data servers as far above their session port as this one's replication port is above its
+     * own (9621 for 9620), or, when either port is picked by the system, on {@code options.replicationPort()}.
+     */
     public DataServer(BoltHessian hessian, DataServerOptions options, DataCounts counts, Clock clock) {
-        this(hessian, options, counts, clock, ReplicationAddresses.samePort(options.replicationPort()));
+        this(hessian, options, counts, clock, options.sessionPort() > 0 && options.replicationPort() > 0
+                ? ReplicationAddresses.sameOffset(options.sessionPort(), options.replicationPort())
+                : ReplicationAddresses.samePort(options.replicationPort()));
     }
 
     /**

@@ -20,7 +20,9 @@ public @interface DataServerConfig {
     int sessionPort() default RegistryPorts.DATA_FOR_SESSIONS;
 
     @AttributeDefinition(name = "Replication port", description = "Bolt port of the other data servers:"
-            + " replication and slot sync (REG-53). Every data server of a cluster uses the same one.",
+            + " replication and slot sync (REG-53). The others find it as far from this server's session port as"
+            + " theirs is from their own, so keep the same distance on every data server of a cluster (9620 and"
+            + " 9621; a second data server on one host 9630 and 9631).",
             min = "0", max = "65535")
     int replicationPort() default RegistryPorts.DATA_REPLICATION;
 

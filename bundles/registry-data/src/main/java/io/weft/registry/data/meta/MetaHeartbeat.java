@@ -68,8 +68,10 @@ public final class MetaHeartbeat {
 
     private boolean sendHeartbeat() {
         NodeHeartbeat beat = heartbeat.get();
-        // Twice at most: the meta believed to lead, then the leader a follower named.
-        for (int attempt = 0; attempt < 2; attempt++) {
+        // The meta believed to lead, then the leader a follower named; when a follower's hint names no other
+        // configured meta (metas sharing a host on other ports: the hint carries this caller's port), each of the
+        // others in turn.
+        for (int attempt = 0; attempt <= metas.size(); attempt++) {
             String target = metas.target();
             ClusterView view;
             try {
@@ -92,14 +94,18 @@ public final class MetaHeartbeat {
                 }
                 return true;
             }
-            if (view.getLeader() == null || !metas.leaderIs(view.getLeader())) {
-                LOG.error("[data] dataRefreshLeader_fail: meta {} refused the heartbeat: {} (leader {})", target,
-                        view.getMessage(), view.getLeader());
-                if (view.getLeader() == null) {
-                    metas.failed();
-                }
+            if (view.getLeader() == null) {
+                LOG.error("[data] dataRefreshLeader_fail: meta {} refused the heartbeat: {} (no leader known)", target,
+                        view.getMessage());
+                metas.failed();
                 acceptedBy = null;
                 return false;
+            }
+            if (!metas.leaderIs(view.getLeader())) {
+                LOG.info("[data] meta {} is not the leader and its hint {} names no other configured meta: trying the"
+                        + " next", target, view.getLeader());
+                metas.failed();
+                continue;
             }
             LOG.info("[data] meta {} is not the leader, {} is: sending the heartbeat there", target, metas.target());
         }

@@ -23,6 +23,10 @@ final class MetaServers {
         this.configured = List.copyOf(configured);
     }
 
+    int size() {
+        return configured.size();
+    }
+
     /** The meta the next heartbeat goes to. */
     String target() {
         return configured.get(target);
@@ -48,7 +52,7 @@ final class MetaServers {
      */
     boolean leaderIs(String leader) {
         int found = configured.indexOf(leader);
-        if (found < 0) {
+        if (found < 0 && !sharedHosts()) {
             String host = hostOf(leader);
             for (int i = 0; i < configured.size() && found < 0; i++) {
                 if (hostOf(configured.get(i)).equals(host)) {
@@ -61,6 +65,11 @@ final class MetaServers {
         }
         target = found;
         return true;
+    }
+
+    /** Whether two configured metas share a host: then a hint's host alone does not tell which one leads. */
+    private boolean sharedHosts() {
+        return configured.stream().map(MetaServers::hostOf).distinct().count() < configured.size();
     }
 
     static String hostOf(String address) {

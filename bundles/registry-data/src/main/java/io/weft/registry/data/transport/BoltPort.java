@@ -7,6 +7,8 @@ import com.alipay.remoting.exception.RemotingException;
 import com.alipay.remoting.rpc.RpcServer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -17,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One listening Bolt port of the data server (9620 for sessions, 9621 for peers) with a processor per request
  * class. Declare the handlers, then {@link #start}; {@link #close} returns once the listening socket is closed, so
- * the port is free again (Bolt's synchronous stop).
+ * the port is free again (Bolt's synchronous stop), and every connection it accepted is closed.
  *
  * <p>Lifecycle: handlers and listeners before start; start once, close once. Thread-safe afterwards.
  */
@@ -29,6 +31,7 @@ public final class BoltPort implements AutoCloseable {
     private final String host;
     private final int requestedPort;
     private final List<Consumer<RpcServer>> registrations = new ArrayList<>();
+    private final Set<Connection> accepted = ConcurrentHashMap.newKeySet();
     private volatile RpcServer server;
 
     /**
@@ -72,6 +75,8 @@ public final class BoltPort implements AutoCloseable {
         RpcServer rpc = new RpcServer(host, requestedPort, false);
         // Without it Bolt closes the listening socket in the background and a restart may find the port taken.
         rpc.option(BoltServerOption.SERVER_SYNC_STOP, true);
+        rpc.addConnectionEventProcessor(ConnectionEventType.CONNECT, (address, connection) -> accepted.add(connection));
+        rpc.addConnectionEventProcessor(ConnectionEventType.CLOSE, (address, connection) -> accepted.remove(connection));
         registrations.forEach(registration -> registration.accept(rpc));
         try {
             rpc.startup();
@@ -114,6 +119,13 @@ public final class BoltPort implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("[data] stopping the {} port: {}", name, e.toString());
         }
+        // Bolt's stop closes only the listening socket: accepted connections live on in its JVM-wide worker group,
+        // kept alive by Bolt's heartbeat but answered by no processor. Closed, their peers reconnect to whatever
+        // listens next on this address instead of talking to a dead port.
+        for (Connection connection : accepted) {
+            connection.close();
+        }
+        accepted.clear();
         LOG.info("[data] {} port {}:{} closed", name, host, rpc.port());
     }
 }
