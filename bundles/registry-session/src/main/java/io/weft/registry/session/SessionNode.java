@@ -1,35 +1,51 @@
 package io.weft.registry.session;
 
-import io.weft.codec.bolt.BoltHessian;
 import io.weft.api.osp.SignatureVerifier;
+import io.weft.codec.bolt.BoltHessian;
+import io.weft.registry.session.cluster.SessionCluster;
 import io.weft.registry.session.connection.ClientConnection;
 import io.weft.registry.session.connection.RefusalCounts;
+import io.weft.registry.session.data.DataInfoId;
 import io.weft.registry.session.data.DatumVersions;
 import io.weft.registry.session.data.LocalPersistentData;
 import io.weft.registry.session.data.LocalSessionData;
 import io.weft.registry.session.data.PersistentData;
+import io.weft.registry.session.data.SessionData;
+import io.weft.registry.session.ops.ClusterStatus;
 import io.weft.registry.session.ops.SessionView;
 import io.weft.registry.session.push.PushCounts;
 import io.weft.registry.session.push.PushSwitch;
+import io.weft.registry.session.register.Registrations;
+import io.weft.registry.session.register.Subscription;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A standalone session node: a {@link SessionServer} on this node's own in-memory data, restarted when its
- * options change, with the push switch, the operators' persistent data, the push counters and the counts of
- * what the client port refused kept across restarts. Free of OSGi; {@link SessionServerComponent} runs it.
+ * A session node: a {@link SessionServer} restarted when its options change, with the push switch, the push
+ * counters and the counts of what the client port refused kept across restarts. Free of OSGi;
+ * {@link SessionServerComponent} runs it.
+ *
+ * <p>Two modes. <b>Standalone</b> (no meta servers): the server runs on this node's own in-memory data and the
+ * operators' persistent data written here. <b>Cluster</b> (meta servers configured, decision record 0021): each
+ * start of the server comes with a {@link SessionCluster}, a new session process that heartbeats to the meta
+ * leader, follows its push switch and persistent data, and hands publications to the data servers.
  *
  * <p>A restart closes every client connection: the clients reconnect by themselves and replay their
  * registrations (RCP-14), so the data is rebuilt from them; a fresh data layer therefore starts with each
- * server, and datum versions still rise because they are time-based (RCP-12). A client port that cannot be
- * bound leaves the node up but not listening: health is down, discovery answers 503, and the next
- * {@link #apply} tries again.
+ * server (in a cluster, the data servers drop the old process's publishers when the new one renews from the same
+ * address, or when its lease ends), and datum versions still rise because they are time-based (RCP-12). A client
+ * port that cannot be bound leaves the node up but not listening: health is down, discovery answers 503, and the
+ * next {@link #apply} tries again.
  *
  * <p>Thread-safe: changes are serialised; the {@link SessionView} reads a volatile snapshot.
  */
@@ -40,7 +56,7 @@ public final class SessionNode implements SessionView, AutoCloseable {
     private static final long RESTART_PAUSE_MILLIS = 100;
 
     private final PushSwitch pushSwitch = new PushSwitch();
-    private final PersistentData persistentData;
+    private final PersistentData localPersistentData;
     private final PushCounts pushCounts = new PushCounts();
     private final RefusalCounts refusals = new RefusalCounts();
     private final Supplier<SignatureVerifier> verifier;
@@ -50,10 +66,15 @@ public final class SessionNode implements SessionView, AutoCloseable {
     private volatile Running running;
     private volatile String advertisedHost = "127.0.0.1";
     private SessionOptions options;
+    private ClusterOptions clusterOptions;
     private boolean closed;
 
-    /** A started server and the data it owns. */
-    private record Running(SessionServer server, LocalSessionData data) {
+    /**
+     * A started server, the data it runs on and, in a cluster, the link that data comes through.
+     *
+     * @param cluster null for a standalone node
+     */
+    private record Running(SessionServer server, PersistentData persistentData, SessionCluster cluster) {
     }
 
     /**
@@ -63,26 +84,34 @@ public final class SessionNode implements SessionView, AutoCloseable {
         this(hessian, new LocalPersistentData(), verifier, clock);
     }
 
+    /** @param persistentData the operators' persistent data while the node runs standalone */
     public SessionNode(BoltHessian hessian, PersistentData persistentData, Supplier<SignatureVerifier> verifier,
             Clock clock) {
         this.hessian = Objects.requireNonNull(hessian, "hessian");
-        this.persistentData = Objects.requireNonNull(persistentData, "persistentData");
+        this.localPersistentData = Objects.requireNonNull(persistentData, "persistentData");
         this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** Runs standalone with {@code next}: {@link #apply(SessionOptions, ClusterOptions, String)} without metas. */
+    public boolean apply(SessionOptions next, String nextAdvertisedHost) {
+        return apply(next, ClusterOptions.LOCAL, nextAdvertisedHost);
+    }
+
     /**
-     * Runs with {@code next}: the first call starts the server; a later one restarts it if the options differ
-     * or it is not listening, and otherwise only takes the new advertised host.
+     * Runs with {@code next} and {@code nextCluster}: the first call starts the server; a later one restarts it if
+     * either differs or it is not listening, and otherwise only takes the new advertised host.
      *
+     * @param nextCluster {@link ClusterOptions#LOCAL} for a standalone node
      * @return whether the client port listens afterwards
      */
-    public synchronized boolean apply(SessionOptions next, String nextAdvertisedHost) {
+    public synchronized boolean apply(SessionOptions next, ClusterOptions nextCluster, String nextAdvertisedHost) {
         if (closed) {
             throw new IllegalStateException("closed");
         }
+        Objects.requireNonNull(nextCluster, "cluster");
         advertisedHost = Objects.requireNonNull(nextAdvertisedHost, "advertisedHost");
-        if (running != null && next.equals(options)) {
+        if (running != null && next.equals(options) && nextCluster.equals(clusterOptions)) {
             return true;
         }
         boolean restarting = running != null;
@@ -91,16 +120,13 @@ public final class SessionNode implements SessionView, AutoCloseable {
             stopServer();
         }
         options = next;
+        clusterOptions = nextCluster;
         // Bolt closes its listening socket without waiting for it, so right after a stop the same port may
         // still be held for a moment: a restart tries a few times before it counts as a failure.
         int attempts = restarting ? RESTART_ATTEMPTS : 1;
         for (int attempt = 1; ; attempt++) {
-            LocalSessionData data = new LocalSessionData(new DatumVersions(clock::millis));
-            SessionServer server =
-                    new SessionServer(hessian, next, data, persistentData, pushSwitch, verifier, clock, pushCounts, refusals);
             try {
-                server.start();
-                running = new Running(server, data);
+                running = start(next, nextCluster);
                 return true;
             } catch (RuntimeException e) {
                 if (attempt >= attempts || !pause()) {
@@ -110,6 +136,42 @@ public final class SessionNode implements SessionView, AutoCloseable {
                 }
             }
         }
+    }
+
+    /** @throws RuntimeException if the client port cannot listen; nothing is left running then */
+    private Running start(SessionOptions next, ClusterOptions cluster) {
+        Registrations registrations = new Registrations();
+        SessionCluster link = null;
+        SessionData data;
+        PersistentData persistent;
+        if (cluster.clustered()) {
+            link = new SessionCluster(hessian, cluster, next.dataCenter(), next.zone(), pushSwitch,
+                    () -> subscribedIds(registrations), clock);
+            data = link.data();
+            persistent = link.persistentData();
+        } else {
+            data = new LocalSessionData(new DatumVersions(clock::millis));
+            persistent = localPersistentData;
+        }
+        SessionServer server = new SessionServer(hessian, next, registrations, data, persistent, pushSwitch, verifier,
+                clock, pushCounts, refusals);
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            if (link != null) {
+                link.close();
+            }
+            throw e;
+        }
+        if (link != null) {
+            int port = server.port();
+            link.start(() -> hostPort(advertisedHost, port));
+        }
+        return new Running(server, persistent, link);
+    }
+
+    private static Collection<DataInfoId> subscribedIds(Registrations registrations) {
+        return registrations.subscribers().all().stream().map(Subscription::id).collect(Collectors.toSet());
     }
 
     /** @return false when interrupted */
@@ -133,9 +195,13 @@ public final class SessionNode implements SessionView, AutoCloseable {
         return advertisedHost;
     }
 
-    /** The persistent data (RCP-19) configurators are pushed; operators write it. */
+    /**
+     * The persistent data (RCP-19) configurators are pushed: written here on a standalone node, the meta servers'
+     * in a cluster.
+     */
     public PersistentData persistentData() {
-        return persistentData;
+        Running r = running;
+        return r == null ? localPersistentData : r.persistentData();
     }
 
     @Override
@@ -144,8 +210,29 @@ public final class SessionNode implements SessionView, AutoCloseable {
         if (port.isEmpty()) {
             return Optional.empty();
         }
-        String host = advertisedHost;
-        return Optional.of((host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port.getAsInt());
+        return Optional.of(hostPort(advertisedHost, port.getAsInt()));
+    }
+
+    /** In a cluster, every session the meta leader names and this one; standalone, this one. */
+    @Override
+    public List<String> sessionEndpoints() {
+        Running r = running;
+        Optional<String> self = boltEndpoint();
+        if (r == null || self.isEmpty()) {
+            return List.of();
+        }
+        if (r.cluster() == null) {
+            return List.of(self.get());
+        }
+        Set<String> endpoints = new TreeSet<>(r.cluster().sessionNodes());
+        endpoints.add(self.get());
+        return List.copyOf(endpoints);
+    }
+
+    @Override
+    public ClusterStatus cluster() {
+        Running r = running;
+        return r == null || r.cluster() == null ? ClusterStatus.STANDALONE : r.cluster().status();
     }
 
     @Override
@@ -199,6 +286,13 @@ public final class SessionNode implements SessionView, AutoCloseable {
         running = null;
         if (r != null) {
             r.server().close();
+            if (r.cluster() != null) {
+                r.cluster().close();
+            }
         }
+    }
+
+    private static String hostPort(String host, int port) {
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
     }
 }

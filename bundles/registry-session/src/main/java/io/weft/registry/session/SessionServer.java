@@ -40,7 +40,7 @@ public final class SessionServer implements AutoCloseable {
     private final SessionData data;
     private final PersistentData persistentData;
     private final PushSwitch pushSwitch;
-    private final Registrations registrations = new Registrations();
+    private final Registrations registrations;
     private final ScheduledExecutorService pushThread;
     private final BoltSessionServer port;
     private final SessionPush push;
@@ -66,7 +66,19 @@ public final class SessionServer implements AutoCloseable {
     public SessionServer(BoltHessian hessian, SessionOptions options, SessionData data, PersistentData persistentData,
             PushSwitch pushSwitch, Supplier<SignatureVerifier> verifier, Clock clock, PushCounts pushCounts,
             RefusalCounts refusals) {
+        this(hessian, options, new Registrations(), data, persistentData, pushSwitch, verifier, clock, pushCounts,
+                refusals);
+    }
+
+    /**
+     * @param registrations where this server records its clients' registrations; given by the owner when the data
+     *                      layer must know them (a cluster's data layer reads which datums are subscribed)
+     */
+    public SessionServer(BoltHessian hessian, SessionOptions options, Registrations registrations, SessionData data,
+            PersistentData persistentData, PushSwitch pushSwitch, Supplier<SignatureVerifier> verifier, Clock clock,
+            PushCounts pushCounts, RefusalCounts refusals) {
         this.options = options;
+        this.registrations = registrations;
         this.pushCounts = pushCounts;
         this.data = data;
         this.persistentData = persistentData;

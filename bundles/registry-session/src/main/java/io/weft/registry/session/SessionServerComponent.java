@@ -41,14 +41,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The registry-session role (REG-3): runs a {@link SessionNode} and registers its ops servlets on the Felix
+ * The registry-session role (REG-3): runs a {@link SessionNode}, standalone or in a registry cluster when
+ * {@code metaServers} is set (decision record 0021), and registers its ops servlets on the Felix
  * HTTP instance {@code httpInstance} (9603: discovery, {@code /health/check}, {@code /digest/pushSwitch},
  * {@code /connections/query}, {@code /digest/data/count}), the metrics collector, the health check, and the
  * client address for ACVIP ({@code SOFAREGISTRY}) while the client port listens. Only nodes with this
  * configuration run it.
  *
- * <p>Deactivation closes the port, the push and log threads and every registration of this component; Bolt's
- * own static executors stay (decision record 0015).
+ * <p>Deactivation closes the port, the push, log and cluster threads, the connections to the meta and data
+ * servers and every registration of this component; Bolt's own static executors stay (decision record 0015).
  */
 @Component(service = {}, immediate = true, configurationPid = SessionServerComponent.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -92,8 +93,9 @@ public final class SessionServerComponent {
         this.context = bundleContext;
         this.config = initial;
         SessionOptions options = optionsOf(initial); // a bad value fails activation, with the reason
+        ClusterOptions cluster = clusterOf(initial);
         node = new SessionNode(boltHessian, () -> signatureVerifier, Clock.systemUTC());
-        node.apply(options, initial.advertisedHost().strip());
+        node.apply(options, cluster, initial.advertisedHost().strip());
         updateAddress();
 
         OpsJson json = new OpsJson();
@@ -121,15 +123,17 @@ public final class SessionServerComponent {
     @Modified
     synchronized void modified(SessionServerConfig next) {
         SessionOptions options;
+        ClusterOptions cluster;
         try {
             options = optionsOf(next);
+            cluster = clusterOf(next);
         } catch (IllegalArgumentException e) {
             LOG.error("[session] configuration {} refused, still running the previous one: {}", PID, e.getMessage());
             return;
         }
         SessionServerConfig old = config;
         config = next;
-        node.apply(options, next.advertisedHost().strip());
+        node.apply(options, cluster, next.advertisedHost().strip());
         updateAddress();
         if (!old.httpInstance().equals(next.httpInstance())) {
             for (int i = 0; i < servlets.size(); i++) {
@@ -162,6 +166,12 @@ public final class SessionServerComponent {
                 c.signatureRequired(), new ClientLimits(c.maxPayloadBytes(), c.maxFrameBytes(),
                         c.maxNewConnectionsPerIpPerSecond(), c.maxConnections()),
                 c.pushTimeoutMillis(), c.pushCoalesceMillis(), c.pushRetryMillis(), c.syncConfigRetryMillis());
+    }
+
+    /** Standalone when {@code metaServers} is blank; otherwise the cluster link's settings (decision record 0021). */
+    static ClusterOptions clusterOf(SessionServerConfig c) {
+        return new ClusterOptions(ClusterOptions.metaServerList(c.metaServers()), c.heartbeatMillis(),
+                c.renewMillis(), c.dataRequestTimeoutMillis());
     }
 
     /** Lists the client address for ACVIP while the port listens, and only then. */

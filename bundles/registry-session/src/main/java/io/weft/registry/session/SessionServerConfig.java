@@ -7,7 +7,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /**
  * Configuration of a session server, PID {@code io.weft.registry.session}. Only nodes of the registry-session
  * role have it. The advertised host and the HTTP instance apply at once; any other change restarts the client
- * port, and its clients reconnect and register again by themselves (RCP-14).
+ * port (and, in a cluster, the session's link to the meta and data servers), and its clients reconnect and
+ * register again by themselves (RCP-14).
  */
 @ObjectClassDefinition(
         name = "Weft registry session server",
@@ -74,6 +75,25 @@ public @interface SessionServerConfig {
     @AttributeDefinition(name = "Sync config retry (ms)", description = "When clients should send their next"
             + " SyncConfigRequest (RCP-9).", min = "1")
     int syncConfigRetryMillis() default 30_000;
+
+    @AttributeDefinition(name = "Meta servers", description = "The registry meta servers' session port,"
+            + " comma-separated host:9610 (a host alone gets 9610). Empty: a standalone session that holds its"
+            + " clients' publications itself. Set: the session heartbeats to the meta leader and hands publications to"
+            + " the data servers (decision record 0021).")
+    String metaServers() default "";
+
+    @AttributeDefinition(name = "Meta heartbeat (ms)", description = "How often the session heartbeats to the meta"
+            + " leader and learns the slot table, the push switch and the persistent data (cluster only).", min = "1")
+    long heartbeatMillis() default ClusterOptions.DEFAULT_HEARTBEAT_MILLIS;
+
+    @AttributeDefinition(name = "Data lease renewal (ms)", description = "How often the session renews its lease"
+            + " on each data server (REG-34) and re-reads the versions of the datums its subscribers hold, so a lost"
+            + " change notice costs at most this long (cluster only).", min = "1")
+    long renewMillis() default ClusterOptions.DEFAULT_RENEW_MILLIS;
+
+    @AttributeDefinition(name = "Data request timeout (ms)", description = "How long a call to a data or meta server"
+            + " waits for its reply (cluster only).", min = "1")
+    int dataRequestTimeoutMillis() default ClusterOptions.DEFAULT_DATA_REQUEST_TIMEOUT_MILLIS;
 
     @AttributeDefinition(name = "Console log period (s)", description = "How often registry-console.log gets the"
             + " pub, sub and connection counts (OPS-22).", min = "1")

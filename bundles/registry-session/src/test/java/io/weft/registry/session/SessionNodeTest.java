@@ -6,13 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.weft.registry.session.connection.ClientLimits;
 import io.weft.registry.session.ops.HealthCheck;
+import io.weft.registry.session.realclient.DiscoveryEndpoint;
+import io.weft.registry.session.realclient.RealClients;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -109,6 +115,28 @@ class SessionNodeTest {
         node.close();
         assertTrue(node.boundPort().isEmpty());
         assertTrue(node.boltEndpoint().isEmpty());
+    }
+
+    @Test
+    @DisplayName("RCP-14: a restart of the client port drops the clients' connections, so they reconnect and replay")
+    void restartMakesClientsReplay() throws Exception {
+        node.apply(options(0), "127.0.0.1");
+        int port = node.boundPort().orElseThrow();
+        try (DiscoveryEndpoint discovery = new DiscoveryEndpoint(port); RealClients clients = new RealClients()) {
+            List<Map<String, List<String>>> seen = new CopyOnWriteArrayList<>();
+            clients.start(discovery.port(), "consumer").subscribe("svc.restart", "SOFA", seen::add);
+            Eventually.await("the subscriber registered", () -> node.subscribers() == 1);
+            SessionOptions slowerPush = new SessionOptions("127.0.0.1", port, "DefaultDataCenter", "DEFAULT_ZONE",
+                    false, ClientLimits.defaults(), 4000, 5, 1000, 30_000);
+
+            assertTrue(node.apply(slowerPush, "127.0.0.1"));
+
+            Eventually.await("the subscriber registered again on the new server", () -> node.subscribers() == 1);
+            clients.start(discovery.port(), "provider").publish("svc.restart", "SOFA", "after");
+            Eventually.await("the subscriber gets the publication made after the restart", () -> !seen.isEmpty()
+                    && seen.get(seen.size() - 1).values().stream().flatMap(List::stream).toList()
+                            .equals(List.of("after")));
+        }
     }
 
     @Test

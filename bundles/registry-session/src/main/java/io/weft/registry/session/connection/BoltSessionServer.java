@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * above the payload limit or names a refused class, is answered with Bolt's error status on that connection
  * ({@link ClientPortHandlers}). Each refusal is counted in {@link RefusalCounts}.
  *
- * <p>Lifecycle: {@link #start()} once, {@link #close()} once; close stops the port, the worker threads and
- * unregisters its classes from the node's Bolt Hessian codec.
+ * <p>Lifecycle: {@link #start()} once, {@link #close()} once; close stops the port, closes the clients'
+ * connections, stops the worker threads and unregisters its classes from the node's Bolt Hessian codec.
  */
 public final class BoltSessionServer implements PushChannel, AutoCloseable {
 
@@ -178,6 +178,12 @@ public final class BoltSessionServer implements PushChannel, AutoCloseable {
             rpc.shutdown();
         } catch (RuntimeException e) {
             LOG.warn("[session] stopping the client port: {}", e.toString());
+        }
+        // Bolt's stop closes only the listening socket: accepted connections live on in its JVM-wide worker
+        // group, answered by Bolt's heartbeat but by no processor of ours. Closed, their clients reconnect to
+        // whatever listens next and replay their registrations (RCP-14).
+        for (ClientConnection client : connections.all()) {
+            client.connection().close();
         }
         pool.shutdownNow();
         hessianRegistration.close();

@@ -7,12 +7,13 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
 /**
- * ERROR lines about bad input, at most one per key (e.g. kind of refusal and client address) per interval. A
- * flood must not flood {@code common-error.log}: its alert counts lines (OPS-22, {@code session_error_prod}).
+ * ERROR lines about bad input or a failing peer, at most one per key (e.g. kind of refusal and client address, or
+ * failure and data server) per interval. A flood must not flood {@code common-error.log}: its alert counts lines
+ * (OPS-22, {@code session_error_prod}).
  * The lines left out are counted, and the next line of the key says how many there were; the metrics count
  * every refusal. Thread-safe.
  */
-final class LogThrottle {
+public final class LogThrottle {
 
     private final Logger logger;
     private final long intervalMillis;
@@ -29,7 +30,7 @@ final class LogThrottle {
     /**
      * @param millis the time, injected so tests need not sleep
      */
-    LogThrottle(Logger logger, long intervalMillis, LongSupplier millis) {
+    public LogThrottle(Logger logger, long intervalMillis, LongSupplier millis) {
         this.logger = logger;
         this.intervalMillis = intervalMillis;
         this.millis = millis;
@@ -37,7 +38,7 @@ final class LogThrottle {
     }
 
     /** Logs {@code format} with {@code args} at ERROR unless {@code key} had a line less than an interval ago. */
-    void error(String key, String format, Object... args) {
+    public void error(String key, String format, Object... args) {
         long skipped = admit(key);
         if (skipped == 0) {
             logger.error(format, args);

@@ -6,7 +6,8 @@ import java.util.function.Consumer;
 /**
  * The registry's persistent data (REG-48): values an operator writes per {@code dataInfoId}
  * ({@code persistentData/put}, RCP-20), pushed to the configurators (watchers) of that id. The meta
- * servers own it in a cluster; {@link LocalPersistentData} keeps it in memory meanwhile. Thread-safe.
+ * servers own it in a cluster (the session follows their views, {@code MetaPersistentData}); a standalone node
+ * keeps it in memory ({@link LocalPersistentData}). Thread-safe.
  */
 public interface PersistentData {
 

@@ -4,7 +4,8 @@ package io.weft.registry.session.data;
  * What a session server needs from the registry's data layer (REG-3, REG-36): it hands over the
  * publications its clients make, drops those of a closed connection, reads the current datum to push, and
  * hears of every change. In a cluster the data servers hold the datums (sharded by {@code dataInfoId},
- * REG-4); a standalone node uses {@link LocalSessionData}. Implementations are thread-safe.
+ * REG-4) and {@code ClusterSessionData} talks to them; a standalone node uses {@link LocalSessionData}.
+ * Implementations are thread-safe.
  */
 public interface SessionData {
 

@@ -4,16 +4,20 @@ import io.prometheus.client.Collector;
 import io.prometheus.client.CounterMetricFamily;
 import io.prometheus.client.GaugeMetricFamily;
 import io.weft.registry.session.connection.RefusalCounts;
+import io.weft.registry.session.ops.ClusterStatus;
 import io.weft.registry.session.ops.SessionView;
 import io.weft.registry.session.push.PushCounts;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 
 /**
  * The session metrics on {@code /metrics}: the ops guide's {@code sessionPub_total}, {@code sessionSub_total}
  * and {@code session_connect_total} (OPS-22) as gauges, pushes by result, the push switch, and what the client
- * port refused (ARCHITECTURE §5): frames and connections by reason, error answers by Bolt status. Read fresh at
- * each scrape.
+ * port refused (ARCHITECTURE §5): frames and connections by reason, error answers by Bolt status; the mode and, in a
+ * cluster, whether meta and data servers answer and the failures towards them (REG-34, REG-36, REG-28). Read fresh
+ * at each scrape.
  */
 public final class SessionCollector extends Collector implements Collector.Describable {
 
@@ -26,6 +30,12 @@ public final class SessionCollector extends Collector implements Collector.Descr
     static final String REFUSED_FRAMES = "registry_session_refused_frames";
     static final String REFUSED_CONNECTIONS = "registry_session_refused_connections";
     static final String ERROR_RESPONSES = "registry_session_error_responses";
+    static final String CLUSTERED = "registry_session_clustered";
+    static final String META_REACHABLE = "registry_session_meta_reachable";
+    static final String SLOT_TABLE_EPOCH = "registry_session_slot_table_epoch";
+    static final String DATA_SERVERS = "registry_session_data_servers";
+    static final String PENDING_WRITES = "registry_session_data_pending_writes";
+    static final String DATA_FAILURES = "registry_session_data_failures";
 
     private final SessionView session;
 
@@ -54,7 +64,7 @@ public final class SessionCollector extends Collector implements Collector.Descr
                 + " Bolt error status (unknown class, unreadable or refused body, failed processor, busy workers).",
                 List.of("status"));
         refusals.errorResponses().forEach((status, count) -> errors.addMetric(List.of(status), count));
-        return List.of(
+        List<MetricFamilySamples> families = new ArrayList<>(List.of(
                 new GaugeMetricFamily(PUBLISHERS, "Publishers registered on this session (sessionPub_total).",
                         session.publishers()),
                 new GaugeMetricFamily(SUBSCRIBERS, "Subscribers registered on this session (sessionSub_total).",
@@ -64,7 +74,36 @@ public final class SessionCollector extends Collector implements Collector.Descr
                 pushed,
                 new GaugeMetricFamily(PUSH_SWITCH_OPEN, "1 while this session pushes to clients, 0 while push is"
                         + " closed.", session.pushSwitch().isOpen() ? 1 : 0),
-                frames, connections, errors);
+                frames, connections, errors));
+        families.addAll(cluster(session.cluster()));
+        return families;
+    }
+
+    /**
+     * The mode, and in a cluster whether meta and data servers answer and what failed towards them; a standalone
+     * session has every family too, at zero, so dashboards need no case for it.
+     */
+    private static List<MetricFamilySamples> cluster(ClusterStatus status) {
+        GaugeMetricFamily clustered = new GaugeMetricFamily(CLUSTERED, "1 while this session runs in a registry"
+                + " cluster (meta servers configured), 0 while it runs standalone.", status.clustered() ? 1 : 0);
+        GaugeMetricFamily servers = new GaugeMetricFamily(DATA_SERVERS, "Data servers known to this session, by"
+                + " whether their last call was answered.", List.of("reachable"));
+        long reachable = status.reachableDataServers();
+        servers.addMetric(List.of("true"), reachable);
+        servers.addMetric(List.of("false"), status.dataServers().size() - reachable);
+        CounterMetricFamily failures = new CounterMetricFamily(DATA_FAILURES, "Failures towards the data servers by"
+                + " the seed's event name: session_pub_notifyDataFail, session_ClientOff_notifyDataFail,"
+                + " sessionRenew_fail, session_setZeroBySubFail.", List.of("event"));
+        new TreeMap<>(status.failures()).forEach((event, count) -> failures.addMetric(List.of(event), count));
+        return List.of(clustered,
+                new GaugeMetricFamily(META_REACHABLE, "1 while a meta leader answers this session's heartbeat.",
+                        status.metaReachable() ? 1 : 0),
+                new GaugeMetricFamily(SLOT_TABLE_EPOCH, "Epoch of the slot table this session routes by, 0 before"
+                        + " the first.", status.slotTableEpoch()),
+                servers,
+                new GaugeMetricFamily(PENDING_WRITES, "Publications and removals not yet taken by their slot"
+                        + " leader.", status.pendingWrites()),
+                failures);
     }
 
     private static String label(Enum<?> reason) {
@@ -81,6 +120,12 @@ public final class SessionCollector extends Collector implements Collector.Descr
                 new GaugeMetricFamily(PUSH_SWITCH_OPEN, "", List.of()),
                 new CounterMetricFamily(REFUSED_FRAMES, "", List.of("reason")),
                 new CounterMetricFamily(REFUSED_CONNECTIONS, "", List.of("reason")),
-                new CounterMetricFamily(ERROR_RESPONSES, "", List.of("status")));
+                new CounterMetricFamily(ERROR_RESPONSES, "", List.of("status")),
+                new GaugeMetricFamily(CLUSTERED, "", List.of()),
+                new GaugeMetricFamily(META_REACHABLE, "", List.of()),
+                new GaugeMetricFamily(SLOT_TABLE_EPOCH, "", List.of()),
+                new GaugeMetricFamily(DATA_SERVERS, "", List.of("reachable")),
+                new GaugeMetricFamily(PENDING_WRITES, "", List.of()),
+                new CounterMetricFamily(DATA_FAILURES, "", List.of("event")));
     }
 }

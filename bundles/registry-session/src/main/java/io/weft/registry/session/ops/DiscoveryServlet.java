@@ -8,10 +8,11 @@ import java.io.IOException;
 /**
  * Session discovery (RCP-10, RCP-16): {@code GET /api/servers/query} and {@code /api/servers/queryWithWeight}
  * answer in plain text the session Bolt endpoints as {@code ip:port[;ip:port...]}; the client splits on
- * {@code ;} after either path. This node answers its own advertised endpoint only; the query's
- * {@code zone}, {@code dataCenter}, {@code appName}, {@code instanceId}, {@code env} (possibly the literal
- * {@code null}) are checked but select nothing, as one node serves them all. While the client port is not
- * listening the answer is 503, so the client tries again later instead of dialling a dead port.
+ * {@code ;} after either path. A standalone node answers its own advertised endpoint only; a session in a
+ * cluster answers every session the meta servers know, itself included, so clients spread over them. The
+ * query's {@code zone}, {@code dataCenter}, {@code appName}, {@code instanceId}, {@code env} (possibly the
+ * literal {@code null}) are checked but select nothing. While this node's client port is not listening the
+ * answer is 503, so the client tries again later instead of dialling a dead port.
  */
 public final class DiscoveryServlet extends HttpServlet {
 
@@ -35,11 +36,10 @@ public final class DiscoveryServlet extends HttpServlet {
             out.failure(resp, 400, problem);
             return;
         }
-        String endpoint = session.boltEndpoint().orElse(null);
-        if (endpoint == null) {
+        if (session.boltEndpoint().isEmpty()) {
             out.text(resp, 503, "");
             return;
         }
-        out.text(resp, 200, endpoint);
+        out.text(resp, 200, String.join(";", session.sessionEndpoints()));
     }
 }

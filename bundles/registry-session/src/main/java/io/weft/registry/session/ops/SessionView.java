@@ -31,4 +31,18 @@ public interface SessionView {
 
     /** What the client port refused: frames, connections, requests answered with an error. */
     RefusalCounts refusals();
+
+    /**
+     * The session servers clients may connect to (RCP-16), {@code host:port} each: every session of the cluster
+     * the meta servers know, this one included; a standalone session answers itself only. Empty while this one
+     * does not listen.
+     */
+    default List<String> sessionEndpoints() {
+        return boltEndpoint().map(List::of).orElse(List.of());
+    }
+
+    /** How this session stands in its cluster; {@link ClusterStatus#STANDALONE} without meta servers. */
+    default ClusterStatus cluster() {
+        return ClusterStatus.STANDALONE;
+    }
 }

@@ -8,7 +8,9 @@ import ch.qos.logback.core.read.ListAppender;
 import io.prometheus.client.Collector.MetricFamilySamples;
 import io.prometheus.client.CollectorRegistry;
 import io.weft.registry.session.connection.RefusalCounts;
+import io.weft.registry.session.ops.ClusterStatus;
 import io.weft.registry.session.ops.FakeSessionView;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -60,6 +62,32 @@ class SessionMonitorTest {
                 new String[] {"reason"}, new String[] {"limit"}));
         assertEquals(1.0, registry.getSampleValue("registry_session_error_responses_total", new String[] {"status"},
                 new String[] {"SERVER_DESERIAL_EXCEPTION"}));
+    }
+
+    @Test
+    @DisplayName("REG-34, REG-36, REG-50: in a cluster the metrics say the mode, meta and data reachability, failures")
+    void clusterMetrics() {
+        session.cluster = new ClusterStatus(true, "p1", true, "10.0.0.9:9610", 7,
+                Map.of("10.0.0.5:9620", true, "10.0.0.6:9620", false), 2, Map.of("session_pub_notifyDataFail", 4L));
+        CollectorRegistry registry = new CollectorRegistry();
+        new SessionCollector(session).register(registry);
+
+        assertEquals(1.0, registry.getSampleValue("registry_session_clustered"));
+        assertEquals(1.0, registry.getSampleValue("registry_session_meta_reachable"));
+        assertEquals(7.0, registry.getSampleValue("registry_session_slot_table_epoch"));
+        assertEquals(1.0, registry.getSampleValue("registry_session_data_servers", new String[] {"reachable"},
+                new String[] {"false"}));
+        assertEquals(2.0, registry.getSampleValue("registry_session_data_pending_writes"));
+        assertEquals(4.0, registry.getSampleValue("registry_session_data_failures_total", new String[] {"event"},
+                new String[] {"session_pub_notifyDataFail"}));
+    }
+
+    @Test
+    @DisplayName("OPS-22: a standalone session reports clustered 0")
+    void standaloneMetrics() {
+        CollectorRegistry registry = new CollectorRegistry();
+        new SessionCollector(session).register(registry);
+        assertEquals(0.0, registry.getSampleValue("registry_session_clustered"));
     }
 
     @Test

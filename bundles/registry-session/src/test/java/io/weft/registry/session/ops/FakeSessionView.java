@@ -18,6 +18,9 @@ public final class FakeSessionView implements SessionView {
     public final PushSwitch pushSwitch = new PushSwitch();
     public final PushCounts pushCounts = new PushCounts();
     public final RefusalCounts refusals = new RefusalCounts();
+    /** The cluster's sessions as discovery answers them; null answers this session's endpoint alone. */
+    public volatile List<String> sessionEndpoints;
+    public volatile ClusterStatus cluster = ClusterStatus.STANDALONE;
 
     @Override
     public Optional<String> boltEndpoint() {
@@ -57,5 +60,16 @@ public final class FakeSessionView implements SessionView {
     @Override
     public RefusalCounts refusals() {
         return refusals;
+    }
+
+    @Override
+    public List<String> sessionEndpoints() {
+        List<String> endpoints = sessionEndpoints;
+        return endpoints == null ? SessionView.super.sessionEndpoints() : endpoints;
+    }
+
+    @Override
+    public ClusterStatus cluster() {
+        return cluster;
     }
 }

@@ -10,6 +10,7 @@ import io.weft.api.auth.Permissions;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +58,31 @@ class OpsServletsTest {
         HttpResponse<String> r = http.get(DiscoveryServlet.QUERY_WITH_WEIGHT + CLIENT_QUERY);
         assertEquals(200, r.statusCode());
         assertEquals("127.0.0.1:9600", r.body());
+    }
+
+    @Test
+    @DisplayName("RCP-16: a session in a cluster answers every session the meta servers know, ';'-separated")
+    void discoveryInCluster() throws Exception {
+        session.sessionEndpoints = List.of("10.0.0.1:9600", "10.0.0.2:9600", "127.0.0.1:9600");
+        HttpResponse<String> r = http.get(DiscoveryServlet.QUERY + CLIENT_QUERY);
+        assertEquals(200, r.statusCode());
+        assertEquals("10.0.0.1:9600;10.0.0.2:9600;127.0.0.1:9600", r.body());
+    }
+
+    @Test
+    @DisplayName("OPS-4, REG-50: in a cluster the health says the mode and data servers; no meta leader is down")
+    void healthInCluster() throws Exception {
+        session.cluster = new ClusterStatus(true, "p1", true, "10.0.0.9:9610", 3,
+                Map.of("10.0.0.5:9620", true, "10.0.0.6:9620", false), 0, Map.of());
+        HttpResponse<String> up = http.get(HealthCheckServlet.PATH);
+        assertEquals(200, up.statusCode());
+        assertTrue(up.body().contains("mode:cluster, meta:true (leader 10.0.0.9:9610), slotTableEpoch:3,"
+                + " data:1/2 reachable"), up.body());
+
+        session.cluster = new ClusterStatus(true, "p1", false, null, 3, Map.of(), 0, Map.of());
+        HttpResponse<String> down = http.get(HealthCheckServlet.PATH);
+        assertEquals(503, down.statusCode());
+        assertTrue(down.body().contains("no meta leader answers"), down.body());
     }
 
     @Test

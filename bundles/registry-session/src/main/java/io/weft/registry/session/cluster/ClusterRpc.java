@@ -1,0 +1,173 @@
+package io.weft.registry.session.cluster;
+
+import com.alipay.remoting.BizContext;
+import com.alipay.remoting.InvokeCallback;
+import com.alipay.remoting.exception.RemotingException;
+import com.alipay.remoting.rpc.RpcClient;
+import com.alipay.remoting.rpc.protocol.SyncUserProcessor;
+import io.weft.codec.bolt.BoltHessian;
+import io.weft.codec.hessian.SafeHessian;
+import io.weft.registry.protocol.DatumChanged;
+import io.weft.registry.protocol.ProtocolClasses;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * The session's Bolt client towards the cluster (decision record 0021): calls to the meta servers (9610) and the
+ * data servers (9620) on one {@link RpcClient}, which keeps one connection per address, opened at the first call
+ * (REG-50, REG-52; the seed's ten connections per data server are one here, as 0021 decided). The data servers'
+ * one-way {@link DatumChanged} notices come back on those connections and go to {@code notices}.
+ *
+ * <p>The protocol's classes are read through the node's {@link BoltHessian} (never Bolt's serializer table itself):
+ * a {@link SafeHessian} allowing exactly {@link ProtocolClasses#ALLOWED}, loaded with the protocol bundle's class
+ * loader, registered while this client is open. Bolt reads a reply on the calling thread with its context class
+ * loader, so that loader is set around each call (decision record 0015).
+ *
+ * <p>Lifecycle: created started, {@link #close} once; close drops the connections and the Hessian registration.
+ * Bolt's static executors stay (decision record 0015). Thread-safe.
+ */
+public final class ClusterRpc implements AutoCloseable {
+
+    private final RpcClient rpc = new RpcClient();
+    private final BoltHessian.Registration hessianRegistration;
+
+    /**
+     * @param maxPayloadBytes the largest reply or notice body read
+     * @param refused         told of every body the safe Hessian refused (Bolt answers those before any code of ours)
+     * @param notices         gets each change notice, on Bolt's thread: it must only hand the notice on
+     */
+    public ClusterRpc(BoltHessian hessian, int maxPayloadBytes, BoltHessian.Refusals refused,
+            Consumer<DatumChanged> notices) {
+        hessianRegistration = hessian.register(
+                new SafeHessian(ProtocolClasses.ALLOWED, maxPayloadBytes, ProtocolClasses.classLoader()), refused);
+        rpc.registerUserProcessor(new NoticeProcessor(notices));
+        try {
+            rpc.startup();
+        } catch (RuntimeException e) {
+            hessianRegistration.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Calls and waits at most {@code timeoutMillis} for the reply.
+     *
+     * @throws CallFailedException if no reply of {@code replyType} came
+     */
+    public <R> R call(String address, Object request, Class<R> replyType, int timeoutMillis)
+            throws CallFailedException {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(ProtocolClasses.classLoader());
+        Object reply;
+        try {
+            reply = rpc.invokeSync(address, request, timeoutMillis);
+        } catch (RemotingException e) {
+            throw new CallFailedException(what(request, address) + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            thread.interrupt();
+            throw new CallFailedException(what(request, address) + " interrupted", e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+        return typed(address, request, reply, replyType);
+    }
+
+    /**
+     * Calls without waiting for the reply; {@code done} gets the reply or the failure (the other one null), on
+     * Bolt's callback thread or, when the call cannot even be sent, on this one. Opening a connection to a new
+     * address still happens on this thread (Bolt's connect timeout bounds it).
+     */
+    public <R> void callAsync(String address, Object request, Class<R> replyType, int timeoutMillis,
+            BiConsumer<R, CallFailedException> done) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // Bolt remembers the caller's context class loader and reads the reply with it.
+        thread.setContextClassLoader(ProtocolClasses.classLoader());
+        try {
+            rpc.invokeWithCallback(address, request, new InvokeCallback() {
+                @Override
+                public void onResponse(Object result) {
+                    R typedReply;
+                    try {
+                        typedReply = typed(address, request, result, replyType);
+                    } catch (CallFailedException e) {
+                        done.accept(null, e);
+                        return;
+                    }
+                    done.accept(typedReply, null);
+                }
+
+                @Override
+                public void onException(Throwable e) {
+                    done.accept(null, new CallFailedException(what(request, address) + " failed: " + e, e));
+                }
+
+                @Override
+                public Executor getExecutor() {
+                    return null;
+                }
+            }, timeoutMillis);
+        } catch (RemotingException e) {
+            done.accept(null, new CallFailedException(what(request, address) + " failed: " + e.getMessage(), e));
+        } catch (InterruptedException e) {
+            thread.interrupt();
+            done.accept(null, new CallFailedException(what(request, address) + " interrupted", e));
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static <R> R typed(String address, Object request, Object reply, Class<R> replyType)
+            throws CallFailedException {
+        if (!replyType.isInstance(reply)) {
+            throw new CallFailedException(what(request, address) + " was answered with "
+                    + (reply == null ? "nothing" : "a " + reply.getClass().getName()) + ", not a "
+                    + replyType.getSimpleName(), null);
+        }
+        return replyType.cast(reply);
+    }
+
+    private static String what(Object request, String address) {
+        return request.getClass().getSimpleName() + " to " + address;
+    }
+
+    @Override
+    public void close() {
+        try {
+            rpc.shutdown();
+        } finally {
+            hessianRegistration.close();
+        }
+    }
+
+    /** The data servers' change notices: one-way, so nothing is answered. */
+    private static final class NoticeProcessor extends SyncUserProcessor<DatumChanged> {
+
+        private final Consumer<DatumChanged> notices;
+
+        NoticeProcessor(Consumer<DatumChanged> notices) {
+            this.notices = notices;
+        }
+
+        @Override
+        public Object handleRequest(BizContext context, DatumChanged notice) {
+            // An empty body, or one without a datum, tells nothing.
+            if (notice != null && notice.getDataInfoId() != null) {
+                notices.accept(notice);
+            }
+            return null;
+        }
+
+        @Override
+        public String interest() {
+            return DatumChanged.class.getName();
+        }
+
+        @Override
+        public ClassLoader getBizClassLoader() {
+            return ProtocolClasses.classLoader();
+        }
+    }
+}

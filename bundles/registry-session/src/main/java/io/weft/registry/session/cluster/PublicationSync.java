@@ -1,0 +1,294 @@
+package io.weft.registry.session.cluster;
+
+import io.weft.registry.protocol.DataReply;
+import io.weft.registry.protocol.ReplyMessages;
+import io.weft.registry.session.cluster.ClusterCounts.Failure;
+import io.weft.registry.session.connection.LogThrottle;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the slot leaders in line with {@link HeldPublications} (REG-36, decision record 0021): a publication
+ * that changed is marked, and the mark sends what the session holds <em>at sending time</em>: a
+ * {@code PublishRequest} if it still holds the publication, an {@code UnpublishRequest} if not. Because the state
+ * is read when sending, a retry can never put back a publication removed meanwhile, and the order of a client's
+ * register and unregister is kept without queuing them.
+ *
+ * <p>Each publication goes to the leader of its slot under the slot table in force. A refusal ("not leader of
+ * slot", "not working") or a failed call is tried again with a growing pause, {@value #ATTEMPTS} times in a row;
+ * then the failure is counted ({@code session_pub_notifyDataFail}) and the publication waits for the next
+ * {@link #retryParked()} (every lease renewal). A data server whose call failed is paused (100 ms, doubling up to
+ * 2 s); after the pause one publication tries it and the others wait for that answer, so a dead server costs one
+ * connection attempt per pause, not one per publication. A new slot table marks every publication whose leader
+ * changed ("rebuilt from sessions").
+ *
+ * <p>Thread confinement: the state lives on {@code thread}, a single thread; the public methods hand work to it,
+ * so a client's request thread never waits for a data server. Calls are asynchronous.
+ */
+public final class PublicationSync {
+
+    static final int ATTEMPTS = 5;
+    static final long FIRST_PAUSE_MILLIS = 100;
+    static final long MAX_PAUSE_MILLIS = 2000;
+    /** A paused data server's pause is over and one publication is on its way: the others wait for its answer. */
+    private static final long PROBING = Long.MAX_VALUE;
+
+    private static final Logger LOG = LoggerFactory.getLogger("registry.session");
+
+    private final HeldPublications held;
+    private final Supplier<SlotRouting> routing;
+    private final ClusterRpc rpc;
+    private final int timeoutMillis;
+    private final ScheduledExecutorService thread;
+    private final ClusterCounts counts;
+    private final DataReachability reachability;
+    private final Supplier<String> sessionAddress;
+    private final String processId;
+    private final LogThrottle errors;
+
+    // Confined to the thread.
+    private final Set<PublicationKey> dirty = new LinkedHashSet<>();
+    private final Set<PublicationKey> inFlight = new HashSet<>();
+    /** Marked again while in flight: sent once more after the answer. */
+    private final Set<PublicationKey> again = new HashSet<>();
+    private final Set<PublicationKey> parked = new LinkedHashSet<>();
+    private final Map<PublicationKey, Integer> failures = new HashMap<>();
+    /** The leader a refusal named, for the next attempt only. */
+    private final Map<PublicationKey, String> hints = new HashMap<>();
+    /** Data servers not called until then (System.nanoTime), or {@link #PROBING}. */
+    private final Map<String, Long> pausedUntil = new HashMap<>();
+    /** Failed calls in a row per data server, for the length of its pause. */
+    private final Map<String, Integer> addressFailures = new HashMap<>();
+    private boolean drainScheduled;
+    /** Written on the thread, read by the status. */
+    private volatile int pendingCount;
+
+    /**
+     * @param routing        the slot table in force, null before the first
+     * @param sessionAddress this session's client endpoint, sent with each publisher
+     * @param processId      this session process, the key of its lease
+     */
+    public PublicationSync(HeldPublications held, Supplier<SlotRouting> routing, ClusterRpc rpc, int timeoutMillis,
+            ScheduledExecutorService thread, ClusterCounts counts, DataReachability reachability,
+            Supplier<String> sessionAddress, String processId, LogThrottle errors) {
+        this.held = held;
+        this.routing = routing;
+        this.rpc = rpc;
+        this.timeoutMillis = timeoutMillis;
+        this.thread = thread;
+        this.counts = counts;
+        this.reachability = reachability;
+        this.sessionAddress = sessionAddress;
+        this.processId = processId;
+        this.errors = errors;
+    }
+
+    /** The publication changed (held, replaced or dropped): the data servers get its state. */
+    public void changed(PublicationKey key) {
+        run(() -> {
+            mark(key);
+            drain();
+        });
+    }
+
+    /** As {@link #changed} for each key. */
+    public void changedAll(Collection<PublicationKey> keys) {
+        List<PublicationKey> copy = List.copyOf(keys);
+        run(() -> {
+            copy.forEach(this::mark);
+            drain();
+        });
+    }
+
+    /**
+     * A new slot table is in force: every held publication whose slot leader differs from the one under
+     * {@code previous} is published again to its new leader, so a slot whose replicas were lost is complete again.
+     */
+    public void tableChanged(SlotRouting previous, SlotRouting next) {
+        run(() -> {
+            int moved = 0;
+            for (PublicationKey key : held.keys()) {
+                String id = key.id().toString();
+                String before = previous == null ? null : previous.leaderOf(id);
+                if (previous == null || !Objects.equals(before, next.leaderOf(id))) {
+                    mark(key);
+                    moved++;
+                }
+            }
+            // What waited for a table, or for a leader that just changed, goes now.
+            dirty.addAll(parked);
+            parked.clear();
+            pausedUntil.values().removeIf(until -> until != PROBING);
+            if (moved > 0 && previous != null) {
+                LOG.info("[cluster] slot table epoch {}: publishing {} publications again to their new slot leaders",
+                        next.epoch(), moved);
+            } else if (moved > 0) {
+                LOG.info("[cluster] slot table epoch {}, the first: publishing the {} publications held",
+                        next.epoch(), moved);
+            }
+            drain();
+        });
+    }
+
+    /** The publications that gave up are tried again (called every lease renewal). */
+    public void retryParked() {
+        run(() -> {
+            dirty.addAll(parked);
+            parked.clear();
+            drain();
+        });
+    }
+
+    /** How many publications wait to be sent or answered, for the status. */
+    public int pending() {
+        return pendingCount;
+    }
+
+    private void mark(PublicationKey key) {
+        parked.remove(key);
+        if (inFlight.contains(key)) {
+            again.add(key);
+        } else {
+            dirty.add(key);
+        }
+    }
+
+    private void drain() {
+        SlotRouting table = routing.get();
+        long now = System.nanoTime();
+        long nextWake = Long.MAX_VALUE;
+        for (PublicationKey key : new ArrayList<>(dirty)) {
+            if (table == null) {
+                break; // the first table drains them all
+            }
+            String target = hints.containsKey(key) ? hints.get(key) : table.leaderOf(key.id().toString());
+            if (target == null) {
+                continue; // a slot without leader: the next table names one
+            }
+            Long paused = pausedUntil.get(target);
+            if (paused != null) {
+                if (paused == PROBING) {
+                    continue;
+                }
+                if (paused - now > 0) {
+                    nextWake = Math.min(nextWake, paused - now);
+                    continue;
+                }
+                pausedUntil.put(target, PROBING);
+            }
+            dirty.remove(key);
+            inFlight.add(key);
+            send(key, target, table.epoch());
+        }
+        pendingCount = dirty.size() + inFlight.size() + parked.size();
+        if (nextWake != Long.MAX_VALUE && !drainScheduled) {
+            drainScheduled = true;
+            schedule(() -> {
+                drainScheduled = false;
+                drain();
+            }, TimeUnit.NANOSECONDS.toMillis(nextWake) + 1);
+        }
+    }
+
+    private void send(PublicationKey key, String target, long epoch) {
+        Optional<HeldPublications.Held> state = held.get(key);
+        Object request = state.isPresent()
+                ? Messages.publish(key, state.get(), epoch, sessionAddress.get(), processId)
+                : Messages.unpublish(key, processId);
+        rpc.callAsync(target, request, DataReply.class, timeoutMillis,
+                (reply, failure) -> run(() -> completed(key, target, state.isPresent(), reply, failure)));
+    }
+
+    private void completed(PublicationKey key, String target, boolean publish, DataReply reply,
+            CallFailedException failure) {
+        inFlight.remove(key);
+        hints.remove(key);
+        if (failure == null) {
+            reachability.answered(target);
+            pausedUntil.remove(target);
+            addressFailures.remove(target);
+        } else {
+            reachability.failed(target);
+            // A server that cannot be called is paused: one publication tries it again when the pause is over.
+            int inARow = addressFailures.merge(target, 1, Integer::sum);
+            pausedUntil.put(target, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMillis(inARow)));
+        }
+        if (failure == null && reply.isSuccess()) {
+            failures.remove(key);
+        } else {
+            failedOnce(key, target, publish, reply, failure);
+        }
+        if (again.remove(key)) {
+            dirty.add(key);
+        }
+        drain();
+    }
+
+    private void failedOnce(PublicationKey key, String target, boolean publish, DataReply reply,
+            CallFailedException failure) {
+        String why;
+        if (failure != null) {
+            why = failure.getMessage();
+        } else {
+            why = reply.getMessage();
+            if (ReplyMessages.isNotLeaderOfSlot(why) && reply.getSlotLeader() != null
+                    && !reply.getSlotLeader().equals(target)) {
+                hints.put(key, reply.getSlotLeader());
+            }
+        }
+        int attempts = failures.merge(key, 1, Integer::sum);
+        if (attempts >= ATTEMPTS) {
+            failures.remove(key);
+            parked.add(key);
+            counts.failed(Failure.PUB_NOTIFY_DATA_FAIL);
+            errors.error("pub:" + target, "[cluster] {}: {} of {} registId {} not taken by data server {} after {}"
+                    + " attempts, tried again at the next lease renewal: {}", Failure.PUB_NOTIFY_DATA_FAIL.seedName(),
+                    publish ? "publish" : "unpublish", key.id(), key.registId(), target, attempts, why);
+            return;
+        }
+        LOG.info("[cluster] {} of {} registId {} to {} not taken (attempt {} of {}), trying again: {}",
+                publish ? "publish" : "unpublish", key.id(), key.registId(), target, attempts, ATTEMPTS, why);
+        long pause = pauseMillis(attempts);
+        schedule(() -> {
+            if (!inFlight.contains(key) && !parked.contains(key)) {
+                dirty.add(key);
+            }
+            drain();
+        }, pause);
+    }
+
+    /** 100 ms, doubling with each failure in a row, at most 2 s. */
+    static long pauseMillis(int failuresInARow) {
+        return Math.min(MAX_PAUSE_MILLIS, FIRST_PAUSE_MILLIS << Math.min(failuresInARow - 1, 16));
+    }
+
+    private void run(Runnable work) {
+        try {
+            thread.execute(work);
+        } catch (RejectedExecutionException stopped) {
+            // The session is closing: the data servers drop its publishers with its lease.
+        }
+    }
+
+    private void schedule(Runnable work, long delayMillis) {
+        try {
+            thread.schedule(work, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopped) {
+            // The session is closing.
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.weft.registry.session.meta;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The meta servers this session was configured with ({@code host:9610} each) and the one believed to lead. A failed
+ * call moves on to the next; a follower's leader hint is matched to a configured address, else by host, because a
+ * meta may name its leader by another port than the one this session uses.
+ *
+ * <p>Thread confinement: used by the heartbeat thread only.
+ */
+final class MetaServers {
+
+    private final List<String> configured;
+    private int target;
+
+    /** @param configured at least one {@code host:port} */
+    MetaServers(List<String> configured) {
+        if (configured.isEmpty()) {
+            throw new IllegalArgumentException("no meta server configured");
+        }
+        this.configured = List.copyOf(configured);
+    }
+
+    int size() {
+        return configured.size();
+    }
+
+    /** The meta the next heartbeat goes to. */
+    String target() {
+        return configured.get(target);
+    }
+
+    /** The metas that get a ping instead. */
+    List<String> others() {
+        List<String> others = new ArrayList<>(configured);
+        others.remove(target);
+        return others;
+    }
+
+    /** The current target failed: try the next one. */
+    void failed() {
+        target = (target + 1) % configured.size();
+    }
+
+    /**
+     * Makes the leader a follower named the target.
+     *
+     * @return whether the target changed
+     */
+    boolean leaderIs(String leader) {
+        int found = configured.indexOf(leader);
+        if (found < 0 && !sharedHosts()) {
+            String host = hostOf(leader);
+            for (int i = 0; i < configured.size() && found < 0; i++) {
+                if (hostOf(configured.get(i)).equals(host)) {
+                    found = i;
+                }
+            }
+        }
+        if (found < 0 || found == target) {
+            return false;
+        }
+        target = found;
+        return true;
+    }
+
+    /** Whether two configured metas share a host: then a hint's host alone does not tell which one leads. */
+    private boolean sharedHosts() {
+        return configured.stream().map(MetaServers::hostOf).distinct().count() < configured.size();
+    }
+
+    static String hostOf(String address) {
+        int colon = address.lastIndexOf(':');
+        return colon < 0 ? address : address.substring(0, colon);
+    }
+}
