@@ -43,6 +43,24 @@ public final class TestPorts {
         return kernelPicked();
     }
 
+    /**
+     * Two consecutive ports, {@code p} and {@code p + 1}, both free now and not given before: for a data server,
+     * whose peers find its replication port next to its session port.
+     */
+    public static synchronized int nextPair() throws IOException {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int highest = Math.max(LOWEST + 1_000, ephemeralLow() - 2);
+        for (int attempt = 0; attempt < 1_000; attempt++) {
+            int port = LOWEST + random.nextInt(highest - LOWEST + 1);
+            if (!GIVEN.contains(port) && !GIVEN.contains(port + 1) && free(port) && free(port + 1)) {
+                GIVEN.add(port);
+                GIVEN.add(port + 1);
+                return port;
+            }
+        }
+        throw new IOException("no two consecutive free ports found above " + LOWEST);
+    }
+
     private static int kernelPicked() throws IOException {
         while (true) {
             try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -73,8 +73,10 @@ public final class WeftNode implements AutoCloseable {
                 "clientPort=" + drm.client(),
                 "syncPort=" + drm.sync(),
                 "pullBaseUrl=http://127.0.0.1:" + drm.pull(), ""), StandardCharsets.UTF_8);
+        // The data server's replication port next to its session port, as other data servers look for it there.
+        int dataPorts = TestPorts.nextPair();
         RegistryPorts registry = new RegistryPorts(freePort(), freePort(), freePort(), freePort(), freePort(),
-                freePort(), freePort(), freePort(), freePort());
+                freePort(), dataPorts, dataPorts + 1, freePort());
         writeHttpInstance(home.resolve("conf/org.apache.felix.http-registry-data.cfg"), "registry-data",
                 registry.dataHttp());
         Files.writeString(home.resolve("conf/io.weft.registry.data.cfg"), String.join("\n",
