@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Registry: Weft vs SOFARegistry 6.3.0 — the same workload through the same official client
+# (registry-client-all 6.5.6) against each, one after the other, each server in a private network namespace
+# that has only lo. Prints the figures side by side. Builds nothing; prepare once, from the repository root:
+#
+#   mvn -B -o -q -DskipTests install                                      # assembly/target/weft-standalone
+#   mvn -B -o -q -pl bench package                                        # bench/target/registry-client/, the load jar
+#   mvn -B -q -f bench/registry/peer/pom.xml dependency:copy-dependencies # bench/registry/peer/target/lib (the peer)
+#
+# Then, as root (unshare --net):  bench/registry/run.sh [weft] [weft-registry] [peer] [peer-fast]
+#                                 (default: weft peer peer-fast)
+#   weft           Weft standalone from assembly/target/weft-standalone with its defaults (every role)
+#   weft-registry  the same distribution and defaults, roles registry-meta,registry-session only (as the peer:
+#                  a registry and nothing else in the JVM)
+#   peer       SOFARegistry 6.3.0 with its shipped settings
+#   peer-fast  SOFARegistry 6.3.0 with its push debouncing cut to 10 ms
+# LOAD_ARGS adds or overrides RegistryLoad's --name value arguments. Output: bench/target/registry-run/<time>/
+# (per target: load.out, figures.properties, the server's logs; side-by-side.txt). All four targets: ~13 min.
+# Every process it starts is stopped by PID (trap), never by name.
+set -u
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+client_cp="$root/bench/target/registry-client/*:$(ls "$root"/bench/target/bench-*-registry-load.jar 2>/dev/null | head -n 1)"
+load_jvm=(java -Xms256m -Xmx1g -XX:+UseG1GC
+  --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/java.util=ALL-UNNAMED
+  --add-opens java.base/java.nio=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED
+  -cp "$client_cp")
+
+# Inside the namespace (run.sh re-invokes itself through unshare): lo up, the server, the load, the server stopped.
+if [ "${1:-}" = --inside ]; then
+  target=$2 dir=$3
+  ip link set lo up && ip addr add 10.255.255.1/32 dev lo || exit 1
+  case "$target" in
+    weft) kind=weft mode=default host=127.0.0.1 ;;
+    weft-registry) kind=weft mode=default host=127.0.0.1; export WEFT_ROLES=registry-meta,registry-session ;;
+    peer) kind=peer mode=shipped host=10.255.255.1 ;;
+    peer-fast) kind=peer mode=fast host=10.255.255.1 ;;
+  esac
+  server="$here/server.sh"
+  pidfile=$("$server" pidfile "$kind" "$dir")
+  stop_all() {
+    [ -f "$dir/load.pid" ] && kill -TERM "$(cat "$dir/load.pid")" 2>/dev/null
+    "$server" stop "$kind" "$dir" > /dev/null 2>&1
+  }
+  trap stop_all EXIT
+  trap 'exit 130' INT TERM
+  echo "[$target] starting the server ($(date -u +%H:%M:%S))"
+  began=$(date +%s%N)
+  "$server" start "$kind" "$dir" "$mode" || { echo "[$target] the server did not start: see $dir"; exit 1; }
+  echo "[$target] healthy after $(( ($(date +%s%N) - began) / 1000000 )) ms, pid $(cat "$pidfile")"
+  # shellcheck disable=SC2086
+  "${load_jvm[@]}" io.weft.bench.registry.load.RegistryLoad --label "$target" --discovery "$host:9603" \
+    --pid-file "$pidfile" --out "$dir/figures.properties" --command-log "$dir/restart.log" \
+    --stop-cmd "'$server' stop $kind '$dir'" --start-cmd "'$server' start $kind '$dir' $mode" \
+    ${LOAD_ARGS:-} > "$dir/load.out" 2>&1 &
+  echo $! > "$dir/load.pid"
+  tail -f --pid=$! "$dir/load.out" | grep -v '^SLF4J' &
+  tailer=$!
+  wait "$(cat "$dir/load.pid")"; status=$?
+  wait "$tailer"
+  rm -f "$dir/load.pid"
+  echo "[$target] load exited $status ($(date -u +%H:%M:%S))"
+  exit $status
+fi
+
+[ "$(id -u)" = 0 ] || { echo "run.sh: needs root for unshare --net" >&2; exit 1; }
+for need in "$root/assembly/target/weft-standalone/bin/weft" "$root/bench/target/registry-client/registry-client-all-6.5.6.jar" \
+            "$here/peer/target/lib/registry-server-integration-6.3.0.jar"; do
+  [ -e "$need" ] || { echo "run.sh: $need is missing: prepare as the head of this script says" >&2; exit 1; }
+done
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(weft peer peer-fast)
+run=${RUN_DIR:-$root/bench/target/registry-run/$(date -u +%Y%m%d-%H%M%S)}
+mkdir -p "$run"
+# A copy of the distribution, so that a rebuild of assembly/ during the run cannot change what is measured.
+cp -a "${WEFT_DIST:-$root/assembly/target/weft-standalone}" "$run/weft-standalone" || exit 1
+export WEFT_DIST="$run/weft-standalone"
+child=""
+cleanup() { # the namespace's shell, then any server whose pid file names a live process
+  [ -n "$child" ] && kill -TERM "$child" 2>/dev/null && wait "$child" 2>/dev/null
+  for t in "${targets[@]}"; do
+    for f in "$run/$t/home/data/weft.pid" "$run/$t/peer.pid" "$run/$t/load.pid"; do
+      [ -f "$f" ] || continue
+      pid=$(cat "$f"); [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || continue
+      kill -TERM "$pid" 2>/dev/null; sleep 5; kill -KILL "$pid" 2>/dev/null
+    done
+  done
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+echo "registry bench: $(date); $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs));" \
+     "$(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -n 1); output in $run"
+echo "weft: $(git -C "$root" rev-parse --short HEAD 2>/dev/null) (+ working tree), distribution built" \
+     "$(find "$WEFT_DIST" -type f -printf '%TY-%Tm-%TdT%TH:%TMZ\n' | sort | tail -n 1); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+defaults="1000 dataInfoIds x 10 subscriber clients, 10 publisher clients; 1 warm-up and 3 paced rounds"
+defaults+=" (1000 changes over 10 s each), 2 burst rounds; 20000 registrations on 10 clients"
+echo "load: ${LOAD_ARGS:-RegistryLoad defaults: $defaults}"
+for t in "${targets[@]}"; do
+  mkdir -p "$run/$t"
+  unshare --net "$0" --inside "$t" "$run/$t" &
+  child=$!
+  wait "$child"
+  child=""
+done
+echo
+figures=()
+for t in "${targets[@]}"; do figures+=("$run/$t/figures.properties"); done
+"${load_jvm[@]}" io.weft.bench.registry.load.SideBySide "${figures[@]}" > "$run/side-by-side.txt"
+cat "$run/side-by-side.txt"

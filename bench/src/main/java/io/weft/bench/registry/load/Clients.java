@@ -1,0 +1,89 @@
+package io.weft.bench.registry.load;
+
+import com.alipay.sofa.registry.client.api.Register;
+import com.alipay.sofa.registry.client.api.registration.PublisherRegistration;
+import com.alipay.sofa.registry.client.provider.DefaultRegistryClient;
+import com.alipay.sofa.registry.client.provider.DefaultRegistryClientConfigBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Starting official clients the way an application configures one, and waiting for the server's acknowledgements. */
+final class Clients {
+
+    private Clients() {
+    }
+
+    /**
+     * {@code n} clients, each its own connection, found through the discovery endpoint. The observer queue is
+     * raised from 1 000 to 50 000 on both systems alike: a client holding 1 000 subscriptions gets up to 1 000
+     * pushes in a burst, and the default queue would reject callbacks (the client's own limit, not the server's).
+     */
+    static List<DefaultRegistryClient> start(int n, String host, int port, String app) {
+        List<DefaultRegistryClient> clients = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            DefaultRegistryClient client = new DefaultRegistryClient(DefaultRegistryClientConfigBuilder.start()
+                    .setRegistryEndpoint(host)
+                    .setRegistryEndpointPort(port)
+                    .setAppName(app + "-" + i)
+                    .setDataCenter("DefaultDataCenter")
+                    .setZone("DEFAULT_ZONE")
+                    .setInstanceId("weft-bench")
+                    .setObserverThreadQueueLength(50_000)
+                    .build());
+            client.init();
+            clients.add(client);
+        }
+        return clients;
+    }
+
+    /**
+     * One publisher per client, waited for: every client is connected and its first round trip done before a
+     * timed phase starts.
+     */
+    static long warmUp(List<DefaultRegistryClient> clients, String prefix) throws InterruptedException {
+        long began = System.nanoTime();
+        List<Register> registers = new ArrayList<>();
+        for (int i = 0; i < clients.size(); i++) {
+            registers.add(clients.get(i).register(new PublisherRegistration(prefix + ".warmup." + i), "warm-up"));
+        }
+        long[] acked = awaitAcknowledged(registers, began, TimeUnit.SECONDS.toNanos(120));
+        if (acked.length < registers.size()) {
+            throw new IllegalStateException(registers.size() - acked.length + " clients got no acknowledgement in 120 s");
+        }
+        return System.nanoTime() - began;
+    }
+
+    /**
+     * Polls {@link Register#isRegistered()} (true once the server's RegisterResponse for the latest version came
+     * back, see the client's WorkerThread) every millisecond. Returns, for each register acknowledged within
+     * {@code timeoutNanos}, when it was seen so, in ns since {@code began}.
+     */
+    static long[] awaitAcknowledged(List<? extends Register> registers, long began, long timeoutNanos)
+            throws InterruptedException {
+        long[] at = new long[registers.size()];
+        int[] pending = new int[registers.size()];
+        int left = registers.size();
+        for (int i = 0; i < left; i++) {
+            pending[i] = i;
+        }
+        int done = 0;
+        while (left > 0 && System.nanoTime() - began < timeoutNanos) {
+            int kept = 0;
+            long now = System.nanoTime();
+            for (int k = 0; k < left; k++) {
+                int i = pending[k];
+                if (registers.get(i).isRegistered()) {
+                    at[done++] = now - began;
+                } else {
+                    pending[kept++] = i;
+                }
+            }
+            left = kept;
+            if (left > 0) {
+                Thread.sleep(1);
+            }
+        }
+        return java.util.Arrays.copyOf(at, done);
+    }
+}

@@ -1,0 +1,105 @@
+package io.weft.bench.registry.load;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the load program learns about the server under test without being part of it: its process (through a
+ * PID file, since a restart changes the PID) for RSS and CPU, and the session's ops HTTP port, which Weft and
+ * SOFARegistry 6.3.0 both serve with the same paths ({@code /connections/query}, {@code /digest/data/count}).
+ */
+final class ServerProbe {
+
+    private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"");
+
+    private final String opsBase;
+    private final Path pidFile;
+
+    ServerProbe(String host, int opsPort, Path pidFile) {
+        this.opsBase = "http://" + host + ":" + opsPort;
+        this.pidFile = pidFile;
+    }
+
+    long pid() {
+        try {
+            return Long.parseLong(Files.readString(pidFile).trim());
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** VmRSS of the server's process in KiB, -1 when it is not running. */
+    long rssKiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid() + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.substring(6).trim().split("\\s+")[0]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not running (between stop and start)
+        }
+        return -1;
+    }
+
+    /** User + system CPU time of the server's process so far, ms (USER_HZ 100). */
+    long cpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid() + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** The body of a GET on the session's ops port, or null when it does not answer 200. */
+    String get(String path) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) new URL(opsBase + path).openConnection();
+            c.setConnectTimeout(2000);
+            c.setReadTimeout(5000);
+            try (InputStream in = c.getResponseCode() == 200 ? c.getInputStream() : null) {
+                return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } finally {
+                c.disconnect();
+            }
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Client connections the session holds: the entries of its {@code /connections/query} array, -1 if unanswered. */
+    int connections() {
+        String body = get("/connections/query");
+        if (body == null) {
+            return -1;
+        }
+        Matcher m = QUOTED.matcher(body);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    /** The session's own count of what it holds, as it words it (JSON in Weft, a sentence in 6.3.0). */
+    String dataCount() {
+        String body = get("/digest/data/count");
+        return body == null ? "(no answer)" : body.trim();
+    }
+
+    /** Runs a shell command (stop or start of the server), its output appended to {@code log}; its exit status. */
+    static int run(String command, Path log) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        return p.waitFor();
+    }
+}
