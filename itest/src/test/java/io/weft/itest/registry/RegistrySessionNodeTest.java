@@ -33,17 +33,22 @@ class RegistrySessionNodeTest {
     private static final String GROUP = "SOFA";
 
     @Test
-    @DisplayName("RCP-7, RCP-8, RCP-11, RCP-14, RCP-16, REG-61: registry-client-all finds the session through 9603,"
-            + " publishes and is pushed to a subscriber; push closed holds updates back and reopened delivers them;"
-            + " after the node restarts the clients re-register by themselves and the subscriber has the data again")
+    @DisplayName("RCP-7, RCP-8, RCP-11, RCP-14, RCP-16, RCP-19, RCP-20, REG-61, REG-62, REG-66: registry-client-all"
+            + " finds the session through 9603, publishes and is pushed to a subscriber through the node's meta, data"
+            + " and session servers; the meta's push switch closed holds updates back and reopened delivers them; a"
+            + " persistentData/put on the meta reaches a configurator; after the node restarts the clients re-register"
+            + " by themselves and the subscriber has the data again")
     void realClientAgainstStandaloneNode() throws Exception {
         try (WeftNode node = WeftNode.create("registry-session").start();
              RealClients clients = new RealClients()) {
             int discovery = node.registryPorts().sessionHttp();
             Http ops = new Http("http://127.0.0.1:" + discovery, "admin", WeftNode.ADMIN_PASSWORD);
+            Http meta = new Http("http://127.0.0.1:" + node.registryPorts().metaHttp(), "admin",
+                    WeftNode.ADMIN_PASSWORD);
 
             Observed consumer = new Observed();
-            clients.start(discovery, "itest-consumer").subscribe(SERVICE, GROUP, consumer);
+            RealClient consumerClient = clients.start(discovery, "itest-consumer");
+            consumerClient.subscribe(SERVICE, GROUP, consumer);
             RealClient provider = clients.start(discovery, "itest-provider");
             provider.publish(SERVICE, GROUP, "127.0.0.1:12200?v=1");
             consumer.await(List.of("127.0.0.1:12200?v=1"));
@@ -53,18 +58,34 @@ class RegistrySessionNodeTest {
             assertEquals(1, counts.path("sub").asInt(), counts.toString());
             assertTrue(WeftNode.await(AWAIT, () -> json(ops.get("/connections/query")).size() == 2),
                     ops.get("/connections/query").body());
+            Http data = new Http("http://127.0.0.1:" + node.registryPorts().dataHttp(), "admin",
+                    WeftNode.ADMIN_PASSWORD);
+            assertEquals(1, json(data.get("/digest/datum/count")).path("pub").asInt(),
+                    "the publication is held by the node's data server: " + data.get("/digest/datum/count").body());
 
-            // Push closed (REG-61): the update is held back; opened again, it is delivered.
-            assertEquals(200, ops.postFormAsAdmin("/digest/pushSwitch", Map.of("open", "false")).status());
-            assertEquals("closed", json(ops.get("/digest/pushSwitch")).path("pushSwitch").asText());
+            // Push closed on the meta (REG-61, REG-62): the session follows; the update is held back until reopened.
+            assertEquals(200, meta.get("/stopPushDataSwitch/open").status(), "close push on the meta");
+            assertTrue(WeftNode.await(AWAIT,
+                    () -> "closed".equals(json(ops.get("/digest/pushSwitch")).path("pushSwitch").asText())),
+                    ops.get("/digest/pushSwitch").body());
             int callbacks = consumer.count();
             provider.republish(SERVICE, "127.0.0.1:12200?v=2");
             Thread.sleep(1_000); // two hundred push windows: a leaked push would have arrived
             assertEquals(callbacks, consumer.count(), "no push while the switch is closed");
-            assertEquals(200, ops.postFormAsAdmin("/digest/pushSwitch", Map.of("open", "true")).status());
+            assertEquals(200, meta.get("/stopPushDataSwitch/close").status(), "open push on the meta");
             consumer.await(List.of("127.0.0.1:12200?v=2"));
 
-            // The node restarts: its publications were in memory; the clients reconnect and replay (RCP-14).
+            // An operator's override on the meta reaches the configurator of that dataId (RCP-19, RCP-20, REG-66).
+            List<String> overrides = new CopyOnWriteArrayList<>();
+            consumerClient.watch(SERVICE, "SOFA.CONFIG", value -> overrides.add(String.valueOf(value)));
+            Http.Response put = meta.postJson("/persistentData/put", "{\"dataId\":\"" + SERVICE + "\","
+                    + "\"group\":\"SOFA.CONFIG\",\"instanceId\":\"weft-test\",\"version\":\"1700000000001\","
+                    + "\"data\":\"override://127.0.0.1:12200?weight=0\"}");
+            assertEquals(200, put.status(), put.body());
+            assertTrue(WeftNode.await(AWAIT, () -> overrides.contains("override://127.0.0.1:12200?weight=0")),
+                    "the override delivered: " + overrides);
+
+            // The node restarts: the data servers' publications were in memory; the clients reconnect and replay.
             WeftNode.Result stopped = node.weft("stop");
             assertEquals(0, stopped.exitStatus(), stopped.output());
             int beforeRestart = consumer.count();
@@ -77,7 +98,7 @@ class RegistrySessionNodeTest {
                     "pushed again after the restart, last: " + consumer.latestValues());
 
             String sessionLog = node.log("registry/session/registry-session.log");
-            assertTrue(sessionLog.contains("[pushSwitch] local write open=false"), sessionLog);
+            assertTrue(sessionLog.contains("Fetch session stop push data switch from meta: stopPush=true"), sessionLog);
         }
     }
 

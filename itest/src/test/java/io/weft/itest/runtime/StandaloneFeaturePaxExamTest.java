@@ -402,10 +402,22 @@ public class StandaloneFeaturePaxExamTest {
             meta.put("sessionPort", Integer.toString(freeLoopbackPort()));
             meta.put("dataPort", Integer.toString(freeLoopbackPort()));
         }
-        // The registry session server's client port (9600).
+        // The registry data server's ports (9620, 9621: the peers' replication port next to the session one) and
+        // the meta it heartbeats to.
+        Map<String, String> data = configurations.get("io.weft.registry.data");
+        if (data != null) {
+            int dataPorts = io.weft.itest.support.TestPorts.nextPair();
+            data.put("sessionPort", Integer.toString(dataPorts));
+            data.put("replicationPort", Integer.toString(dataPorts + 1));
+            data.put("metaServers", BIND_ADDRESS + ":" + meta.get("dataPort"));
+        }
+        // The registry session server's client port (9600) and the meta it heartbeats to.
         Map<String, String> session = configurations.get("io.weft.registry.session");
         if (session != null) {
             session.put("port", Integer.toString(freeLoopbackPort()));
+            if (meta != null) {
+                session.put("metaServers", BIND_ADDRESS + ":" + meta.get("sessionPort"));
+            }
         }
         for (Map.Entry<String, Map<String, String>> entry : configurations.entrySet()) {
             Dictionary<String, Object> properties = new Hashtable<>();

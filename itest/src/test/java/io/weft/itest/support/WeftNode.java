@@ -91,8 +91,9 @@ public final class WeftNode implements AutoCloseable {
                 "dataPort=" + registry.metaData(), ""), StandardCharsets.UTF_8);
         writeHttpInstance(home.resolve("conf/org.apache.felix.http-registry-session.cfg"), "registry-session",
                 registry.sessionHttp());
-        Files.writeString(home.resolve("conf/io.weft.registry.session.cfg"), "port=" + registry.sessionClient() + "\n",
-                StandardCharsets.UTF_8);
+        Files.writeString(home.resolve("conf/io.weft.registry.session.cfg"), String.join("\n",
+                "port=" + registry.sessionClient(),
+                "metaServers=127.0.0.1:" + registry.metaSession(), ""), StandardCharsets.UTF_8);
         Files.copy(dist.resolve("conf/weft.properties"), home.resolve("conf/weft.properties"));
         return new WeftNode(dist, home, port, acvipPort, drm, registry);
     }

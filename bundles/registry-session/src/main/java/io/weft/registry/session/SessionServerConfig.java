@@ -1,6 +1,7 @@
 package io.weft.registry.session;
 
 import io.weft.registry.session.connection.ClientLimits;
+import io.weft.registry.protocol.RegistryPorts;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
@@ -77,10 +78,11 @@ public @interface SessionServerConfig {
     int syncConfigRetryMillis() default 30_000;
 
     @AttributeDefinition(name = "Meta servers", description = "The registry meta servers' session port,"
-            + " comma-separated host:9610 (a host alone gets 9610). Empty: a standalone session that holds its"
-            + " clients' publications itself. Set: the session heartbeats to the meta leader and hands publications to"
-            + " the data servers (decision record 0021).")
-    String metaServers() default "";
+            + " comma-separated host:9610 (a host alone gets 9610). The session heartbeats to the meta leader, follows"
+            + " its push switch and persistent data, and hands publications to the data servers (decision record"
+            + " 0021). Empty: a session alone that holds its clients' publications itself and has its own push"
+            + " switch, with no meta or data server (decision record 0019).")
+    String metaServers() default "127.0.0.1:" + RegistryPorts.META_FOR_SESSIONS;
 
     @AttributeDefinition(name = "Meta heartbeat (ms)", description = "How often the session heartbeats to the meta"
             + " leader and learns the slot table, the push switch and the persistent data (cluster only).", min = "1")
