@@ -2,9 +2,9 @@ package io.weft.registry.data.transport;
 
 import com.alipay.remoting.Connection;
 import com.alipay.remoting.ConnectionEventType;
-import com.alipay.remoting.config.BoltServerOption;
 import com.alipay.remoting.exception.RemotingException;
 import com.alipay.remoting.rpc.RpcServer;
+import io.weft.codec.bolt.BoltServerStop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One listening Bolt port of the data server (9620 for sessions, 9621 for peers) with a processor per request
  * class. Declare the handlers, then {@link #start}; {@link #close} returns once the listening socket is closed, so
- * the port is free again (Bolt's synchronous stop), and every connection it accepted is closed.
+ * the port is free again ({@link BoltServerStop}), and every connection it accepted is closed.
  *
  * <p>Lifecycle: handlers and listeners before start; start once, close once. Thread-safe afterwards.
  */
@@ -73,8 +73,6 @@ public final class BoltPort implements AutoCloseable {
             throw new IllegalStateException(name + " already started");
         }
         RpcServer rpc = new RpcServer(host, requestedPort, false);
-        // Without it Bolt closes the listening socket in the background and a restart may find the port taken.
-        rpc.option(BoltServerOption.SERVER_SYNC_STOP, true);
         rpc.addConnectionEventProcessor(ConnectionEventType.CONNECT, (address, connection) -> accepted.add(connection));
         rpc.addConnectionEventProcessor(ConnectionEventType.CLOSE, (address, connection) -> accepted.remove(connection));
         registrations.forEach(registration -> registration.accept(rpc));
@@ -115,7 +113,10 @@ public final class BoltPort implements AutoCloseable {
             return;
         }
         try {
-            rpc.shutdown();
+            if (!BoltServerStop.stop(rpc::shutdown, host, rpc.port(), BoltServerStop.DEFAULT_WAIT)) {
+                LOG.warn("[data] the {} port {}:{} was still taken {} after closing", name, host, rpc.port(),
+                        BoltServerStop.DEFAULT_WAIT);
+            }
         } catch (RuntimeException e) {
             LOG.warn("[data] stopping the {} port: {}", name, e.toString());
         }

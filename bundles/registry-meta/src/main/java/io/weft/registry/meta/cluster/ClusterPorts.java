@@ -5,10 +5,10 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.alipay.remoting.config.BoltServerOption;
 import com.alipay.remoting.rpc.RpcServer;
 
 import io.weft.codec.bolt.BoltHessian;
+import io.weft.codec.bolt.BoltServerStop;
 import io.weft.codec.hessian.SafeHessian;
 import io.weft.registry.meta.raft.MetaRaftNode;
 import io.weft.registry.meta.state.NodeRole;
@@ -60,8 +60,6 @@ public final class ClusterPorts implements AutoCloseable {
 
     private RpcServer listen(NodeRole role, int port) {
         RpcServer server = new RpcServer(bindAddress, port, false);
-        // A restart binds the same port again at once: the stop must have released it.
-        server.option(BoltServerOption.SERVER_SYNC_STOP, true);
         ClusterViews views = new ClusterViews(raft);
         server.registerUserProcessor(new HeartbeatProcessor(role, port, raft, views, clock));
         server.registerUserProcessor(new PingProcessor(port, views));
@@ -86,7 +84,10 @@ public final class ClusterPorts implements AutoCloseable {
         for (RpcServer server : new RpcServer[] {sessions, data}) {
             if (server != null) {
                 try {
-                    server.shutdown();
+                    // A restart binds the same port again at once: the stop must have released it.
+                    if (!BoltServerStop.stop(server::shutdown, bindAddress, server.port(), BoltServerStop.DEFAULT_WAIT)) {
+                        LOG.warn("cluster port {}:{} still taken after closing", bindAddress, server.port());
+                    }
                 } catch (RuntimeException e) {
                     LOG.warn("closing a cluster port: {}", e.getMessage());
                 }

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.alipay.remoting.config.BoltServerOption;
+import io.weft.codec.bolt.BoltServerStop;
 import com.alipay.sofa.jraft.Node;
 import com.alipay.sofa.jraft.NodeManager;
 import com.alipay.sofa.jraft.RaftServiceFactory;
@@ -150,9 +150,6 @@ public final class MetaRaftNode implements AutoCloseable {
         // Bound to the configured address only, not every interface as JRaft's factory would.
         com.alipay.remoting.rpc.RpcServer bolt =
                 new com.alipay.remoting.rpc.RpcServer(options.bindAddress(), options.port(), true);
-        // Without it Bolt closes the listening socket (and its non-daemon boss thread) some time after
-        // shutdown() returned; with it close() returns once both are gone, so a restart can bind the port again.
-        bolt.option(BoltServerOption.SERVER_SYNC_STOP, true);
         RpcServer server = new BoltRpcServer(bolt);
         RaftRpcServerFactory.addRaftRequestProcessors(server);
         try {
@@ -332,7 +329,11 @@ public final class MetaRaftNode implements AutoCloseable {
     /** In RaftGroupService's order: no more requests, then the node, then its address. */
     private void stop(RpcServer server, Node raftNode) {
         try {
-            server.shutdown();
+            // Returns once the port is free, so a restart can bind it again at once.
+            if (!BoltServerStop.stop(server::shutdown, options.bindAddress(), options.port(),
+                    BoltServerStop.DEFAULT_WAIT)) {
+                LOG.warn("the raft port of {} was still taken after closing", self);
+            }
         } catch (RuntimeException e) {
             LOG.warn("closing the raft port of {} failed: {}", self, e.toString());
         }
@@ -353,7 +354,11 @@ public final class MetaRaftNode implements AutoCloseable {
      */
     private void abandon(RpcServer server, Node raftNode) {
         try {
-            server.shutdown();
+            // Returns once the port is free, so a restart can bind it again at once.
+            if (!BoltServerStop.stop(server::shutdown, options.bindAddress(), options.port(),
+                    BoltServerStop.DEFAULT_WAIT)) {
+                LOG.warn("the raft port of {} was still taken after closing", self);
+            }
         } catch (RuntimeException e) {
             LOG.warn("closing the raft port of {} failed: {}", self, e.toString());
         }

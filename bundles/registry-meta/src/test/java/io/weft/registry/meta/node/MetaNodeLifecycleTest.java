@@ -93,7 +93,11 @@ class MetaNodeLifecycleTest {
         assertReleased(port, dataDir);
 
         // JRaft and Bolt keep static executors that no API stops (decision record 0015): they may stay, as
-        // daemons, and are listed here for the record. None may keep the JVM from exiting.
+        // daemons, and are listed here for the record. None may keep the JVM from exiting. Bolt's boss threads
+        // (non-daemon) end on their own within Netty's two-second quiet period after the port is closed
+        // (BoltServerStop): they must be gone once that is over.
+        await("Bolt's boss threads ended", () -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> !before.contains(t) && t.isAlive() && !t.isDaemon()));
         List<Thread> left = new ArrayList<>(Thread.getAllStackTraces().keySet());
         left.removeAll(before);
         left.removeIf(t -> !t.isAlive());

@@ -11,6 +11,7 @@ import com.alipay.sofa.registry.core.model.Result;
 import com.alipay.sofa.registry.core.model.SubscriberRegister;
 import com.alipay.sofa.registry.core.model.SyncConfigRequest;
 import io.weft.codec.bolt.BoltHessian;
+import io.weft.codec.bolt.BoltServerStop;
 import io.weft.codec.hessian.SafeHessian;
 import io.weft.registry.session.push.PushChannel;
 import io.weft.registry.session.register.RegisterHandler;
@@ -175,7 +176,10 @@ public final class BoltSessionServer implements PushChannel, AutoCloseable {
             return;
         }
         try {
-            rpc.shutdown();
+            // Returns once the port is free, so a restart binds it again at once.
+            if (!BoltServerStop.stop(rpc::shutdown, host, rpc.port(), BoltServerStop.DEFAULT_WAIT)) {
+                LOG.warn("[session] client port {}:{} still taken after closing", host, rpc.port());
+            }
         } catch (RuntimeException e) {
             LOG.warn("[session] stopping the client port: {}", e.toString());
         }
