@@ -1,5 +1,6 @@
 package io.weft.itest.registry;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,15 +28,18 @@ import io.weft.registry.session.realclient.RealClients;
 /**
  * A registry cluster of seven processes on this machine, as the README starts it: three meta servers in one raft
  * group, two data servers and two session servers, each its own {@code bin/weft} node with one role. Unmodified
- * {@code registry-client-all} clients publish through one session and subscribe through the other; then the data
- * server, the meta leader and the publisher's session are each killed with -9, and the subscriber keeps, and
- * gets, the publisher's data. The time each step took is printed (it is not asserted: the machine may be busy).
+ * {@code registry-client-all} clients publish and subscribe through both sessions; then a data server, the meta
+ * leader and one session are each killed with -9, and every subscriber keeps, and gets, every publisher's data.
+ * The time each step took is printed (it is not asserted: the machine may be busy).
  */
 class RegistryClusterTest {
 
     private static final Duration AWAIT = Duration.ofSeconds(120);
-    private static final String SERVICE = "com.example.ClusterEchoService:1.0@DEFAULT";
     private static final String GROUP = "SOFA";
+    /** The bounded load: every publisher publishes every service, every subscriber subscribes to every service. */
+    private static final int SERVICES = 20;
+    private static final int PUBLISHERS = 6;
+    private static final int SUBSCRIBERS = 4;
 
     private final List<WeftNode> nodes = new ArrayList<>();
 
@@ -53,9 +56,10 @@ class RegistryClusterTest {
 
     @Test
     @DisplayName("REG-1, REG-31, REG-32, REG-33, REG-34, REG-40, REG-50, REG-51, REG-53, RCP-14: 3 meta + 2 data"
-            + " + 2 session nodes; a publication through one session is pushed to a subscriber of the other; after"
-            + " kill -9 of a data server, of the meta leader and of the publisher's session the subscriber still has"
-            + " the data and gets every later change")
+            + " + 2 session nodes under 6 publishers x 20 services and 4 subscribers spread over both sessions; after"
+            + " kill -9 of a data server and of the meta leader no subscriber ever misses a live publisher; after"
+            + " kill -9 of a session its clients re-register on the other; every subscriber converges to every"
+            + " publisher's latest change after each")
     void clusterSurvivesKillNine() throws Exception {
         List<WeftNode> metas = List.of(node("meta-1"), node("meta-2"), node("meta-3"));
         String peers = metas.stream().map(m -> "127.0.0.1:" + m.registryPorts().metaRaft())
@@ -106,40 +110,42 @@ class RegistryClusterTest {
         try (RealClients clients = new RealClients();
              PinnedDiscovery toA = new PinnedDiscovery(sessionA.registryPorts().sessionClient());
              PinnedDiscovery toB = new PinnedDiscovery(sessionB.registryPorts().sessionClient())) {
-            Observed consumer = new Observed();
-            clients.start(toB.port(), "cluster-consumer").subscribe(SERVICE, GROUP, consumer);
-            RealClient provider = clients.start(toA.port(), "cluster-provider");
+            // The bounded load: half the publishers and subscribers on each session.
+            Load load = new Load(clients, toA.port(), toB.port());
             long step = System.nanoTime();
-            provider.publish(SERVICE, GROUP, "127.0.0.1:12200?v=1");
-            consumer.await(List.of("127.0.0.1:12200?v=1"));
-            print("publish on session A pushed to the subscriber on session B", step);
-            Http opsA = new Http("http://127.0.0.1:" + sessionA.registryPorts().sessionHttp(), "admin",
-                    WeftNode.ADMIN_PASSWORD);
-            awaitTrue("the publisher counted on session A", () -> opsA.get("/digest/data/count").body()
-                    .replace(" ", "").contains("\"pub\":1"));
+            load.publishRound(1);
+            load.awaitConverged(1, "every subscriber has every publisher of every service");
+            print(load + ": all pushed across both sessions", step);
+            Http opsA = sessionOps(sessionA);
+            awaitTrue("session A counts its publishers", () -> count(opsA, "pub") == load.publishersPer(0) * SERVICES);
 
             // A data server dies: the surviving one holds every slot's copy and takes over (REG-33, REG-53).
             WeftNode killedData = datas.get(0);
             WeftNode liveData = datas.get(1);
             String killedAddress = "127.0.0.1:" + killedData.registryPorts().dataSession();
-            killedData.kill9();
+            List<Integer> seenBefore = load.mark();
             step = System.nanoTime();
+            killedData.kill9();
             awaitTrue("the dead data server evicted",
                     () -> !leaderOps.get("/digest/data/node/query").body().contains(killedAddress));
             print("kill -9 data server -> evicted by the meta", step);
-            provider.republish(SERVICE, "127.0.0.1:12200?v=2");
-            consumer.await(List.of("127.0.0.1:12200?v=2"));
-            print("kill -9 data server -> next change pushed", step);
-            assertTrue(consumer.neverEmptySince(0), "the subscriber never lost the data: " + consumer.history());
+            load.publishRound(2);
+            load.awaitConverged(2, "every change after the data server's death");
+            print("kill -9 data server -> every subscriber has every change", step);
+            assertEquals(List.of(), load.incompleteSince(seenBefore),
+                    "no subscriber was ever pushed a list missing a live publisher");
             Http liveDataOps = new Http("http://127.0.0.1:" + liveData.registryPorts().dataHttp(), "admin",
                     WeftNode.ADMIN_PASSWORD);
-            awaitTrue("the surviving data server holds the publication",
-                    () -> liveDataOps.get("/digest/datum/count").body().replace(" ", "").contains("\"pub\":1"));
+            awaitTrue("the surviving data server holds every publication",
+                    () -> count(liveDataOps, "/digest/datum/count", "pub") == PUBLISHERS * SERVICES);
 
             // The meta leader dies: the other two elect a new one, which the sessions and the data server find.
-            leader.kill9();
+            seenBefore = load.mark();
+            leader = await("the meta leader now", () -> leaderOf(metas));
             step = System.nanoTime();
-            List<WeftNode> liveMetas = metas.stream().filter(WeftNode::isAlive).toList();
+            leader.kill9();
+            WeftNode killedLeader = leader;
+            List<WeftNode> liveMetas = metas.stream().filter(m -> m != killedLeader).toList();
             WeftNode newLeader = await("a new meta leader", () -> leaderOf(liveMetas));
             print("kill -9 meta leader -> new leader elected", step);
             Http newLeaderOps = ops(newLeader);
@@ -150,28 +156,46 @@ class RegistryClusterTest {
                         && sessions.stream().allMatch(s -> sessionsListed.contains(":" + s.registryPorts().sessionClient()));
             });
             print("kill -9 meta leader -> servers registered with the new leader", step);
-            provider.republish(SERVICE, "127.0.0.1:12200?v=3");
-            consumer.await(List.of("127.0.0.1:12200?v=3"));
-            print("kill -9 meta leader -> next change pushed", step);
+            load.publishRound(3);
+            load.awaitConverged(3, "every change after the meta leader's death");
+            print("kill -9 meta leader -> every subscriber has every change", step);
+            assertEquals(List.of(), load.incompleteSince(seenBefore),
+                    "no subscriber was ever pushed a list missing a live publisher");
 
-            // The publisher's session dies: its client is sent to session B (the discovery in front of the
-            // sessions now names B), reconnects and replays its publication there (RCP-14).
-            int beforeKill = consumer.count();
+            // Session A dies: its clients are sent to session B (the discovery in front of the sessions now names
+            // B), reconnect and replay their publications and subscriptions there (RCP-14). Until they have, A's
+            // publishers are gone from the lists: the data servers drop them when A's lease ends (REG-34).
+            step = System.nanoTime();
             sessionA.kill9();
             toA.pin(sessionB.registryPorts().sessionClient());
-            step = System.nanoTime();
-            Http opsB = new Http("http://127.0.0.1:" + sessionB.registryPorts().sessionHttp(), "admin",
-                    WeftNode.ADMIN_PASSWORD);
-            awaitTrue("the publisher re-registered on session B", () -> opsB.get("/digest/data/count").body()
-                    .replace(" ", "").contains("\"pub\":1"));
-            print("kill -9 session A -> publisher re-registered on session B", step);
-            provider.republish(SERVICE, "127.0.0.1:12200?v=4");
-            consumer.await(List.of("127.0.0.1:12200?v=4"));
-            print("kill -9 session A -> next change pushed", step);
-            assertTrue(consumer.count() > beforeKill);
+            Http opsB = sessionOps(sessionB);
+            awaitTrue("every client re-registered on session B", () -> count(opsB, "pub") == PUBLISHERS * SERVICES
+                    && count(opsB, "sub") == SUBSCRIBERS * SERVICES);
+            print("kill -9 session A -> its clients re-registered on session B", step);
+            load.awaitConverged(3, "every publisher back in every list");
+            print("kill -9 session A -> every subscriber has every publisher again", step);
+            load.publishRound(4);
+            load.awaitConverged(4, "every change after session A's death");
+            print("kill -9 session A -> every subscriber has every change", step);
             assertTrue(sessionB.log("registry/session/registry-session.log").contains("registered with the meta leader"),
                     sessionB.log("registry/session/registry-session.log"));
         }
+    }
+
+    private static Http sessionOps(WeftNode session) {
+        return new Http("http://127.0.0.1:" + session.registryPorts().sessionHttp(), "admin", WeftNode.ADMIN_PASSWORD);
+    }
+
+    /** A count of a session's {@code /digest/data/count}, such as {@code pub} or {@code sub}; -1 when absent. */
+    private static int count(Http session, String field) {
+        return count(session, "/digest/data/count", field);
+    }
+
+    /** A number field of an ops JSON answer such as {@code {"pub":3,"sub":2}}; -1 when absent. */
+    private static int count(Http ops, String path, String field) {
+        String body = ops.get(path).body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + field + "\"\\s*:\\s*(\\d+)").matcher(body);
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
     }
 
     private WeftNode node(String name) throws Exception {
@@ -238,7 +262,117 @@ class RegistryClusterTest {
         System.out.printf("[registry cluster] %-60s %6d ms%n", what, (System.nanoTime() - sinceNanos) / 1_000_000);
     }
 
-    /** What one subscriber's callbacks delivered, in order. */
+    private static String service(int i) {
+        return "com.example.ClusterService" + i + ":1.0@DEFAULT";
+    }
+
+    /**
+     * The clients: {@link #PUBLISHERS} publishers and {@link #SUBSCRIBERS} subscribers, the first half of each
+     * behind session A's discovery and the rest behind B's. Publisher {@code p} publishes
+     * {@code 10.0.0.p:12200?round=r} on every service.
+     */
+    private static final class Load {
+        private final List<RealClient> publishers = new ArrayList<>();
+        /** Per subscriber and service, each callback's values, in order. */
+        private final List<List<Observed>> observed = new ArrayList<>();
+        private final Map<RealClient, Integer> sides = new java.util.HashMap<>();
+
+        Load(RealClients clients, int discoveryA, int discoveryB) {
+            for (int p = 0; p < PUBLISHERS; p++) {
+                int side = p < PUBLISHERS / 2 ? 0 : 1;
+                RealClient client = clients.start(side == 0 ? discoveryA : discoveryB, "cluster-provider-" + p);
+                publishers.add(client);
+                sides.put(client, side);
+            }
+            for (int c = 0; c < SUBSCRIBERS; c++) {
+                RealClient client = clients.start(c < SUBSCRIBERS / 2 ? discoveryA : discoveryB, "cluster-consumer-" + c);
+                List<Observed> perService = new ArrayList<>();
+                for (int i = 0; i < SERVICES; i++) {
+                    Observed o = new Observed();
+                    client.subscribe(service(i), GROUP, o);
+                    perService.add(o);
+                }
+                observed.add(perService);
+            }
+        }
+
+        int publishersPer(int side) {
+            return (int) sides.values().stream().filter(s -> s == side).count();
+        }
+
+        /** Round 1 registers the publishers; later rounds change every publication. */
+        void publishRound(int round) {
+            for (int p = 0; p < publishers.size(); p++) {
+                for (int i = 0; i < SERVICES; i++) {
+                    if (round == 1) {
+                        publishers.get(p).publish(service(i), GROUP, value(p, round));
+                    } else {
+                        publishers.get(p).republish(service(i), value(p, round));
+                    }
+                }
+            }
+        }
+
+        private static String value(int publisher, int round) {
+            return "10.0.0." + publisher + ":12200?round=" + round;
+        }
+
+        private static List<String> expected(int round) {
+            List<String> all = new ArrayList<>();
+            for (int p = 0; p < PUBLISHERS; p++) {
+                all.add(value(p, round));
+            }
+            return all.stream().sorted().toList();
+        }
+
+        void awaitConverged(int round, String what) throws InterruptedException {
+            List<String> expected = expected(round);
+            assertTrue(WeftNode.await(AWAIT, () -> observed.stream().flatMap(List::stream)
+                    .allMatch(o -> expected.equals(o.latestValues()))), "timed out waiting for " + what
+                    + ": expected " + expected + " everywhere, not yet at " + lagging(expected));
+        }
+
+        private List<String> lagging(List<String> expected) {
+            List<String> lagging = new ArrayList<>();
+            for (int c = 0; c < observed.size(); c++) {
+                for (int i = 0; i < SERVICES; i++) {
+                    List<String> latest = observed.get(c).get(i).latestValues();
+                    if (!expected.equals(latest)) {
+                        lagging.add("subscriber " + c + " service " + i + " has " + latest);
+                    }
+                }
+            }
+            return lagging.size() > 5 ? lagging.subList(0, 5) : lagging;
+        }
+
+        /** How many callbacks each subscription has had so far. */
+        List<Integer> mark() {
+            return observed.stream().flatMap(List::stream).map(Observed::count).toList();
+        }
+
+        /** The callbacks after {@code mark} that lacked one of the publishers (all alive), as "subscriber/service: values". */
+        List<String> incompleteSince(List<Integer> mark) {
+            List<String> incomplete = new ArrayList<>();
+            int n = 0;
+            for (int c = 0; c < observed.size(); c++) {
+                for (int i = 0; i < SERVICES; i++, n++) {
+                    for (List<String> values : observed.get(c).get(i).since(mark.get(n))) {
+                        if (values.size() != PUBLISHERS) {
+                            incomplete.add(c + "/" + i + ": " + values);
+                        }
+                    }
+                }
+            }
+            return incomplete;
+        }
+
+        @Override
+        public String toString() {
+            return PUBLISHERS + " publishers x " + SERVICES + " services, " + SUBSCRIBERS + " subscribers";
+        }
+    }
+
+    /** What one subscription's callbacks delivered, in order, each as its sorted values. */
     private static final class Observed implements Consumer<Map<String, List<String>>> {
         private final List<List<String>> calls = new CopyOnWriteArrayList<>();
 
@@ -255,26 +389,8 @@ class RegistryClusterTest {
             return calls.isEmpty() ? null : calls.get(calls.size() - 1);
         }
 
-        /** Whether no callback from the {@code from}-th on was empty, once one had data. */
-        boolean neverEmptySince(int from) {
-            boolean seenData = false;
-            for (int i = from; i < calls.size(); i++) {
-                if (!calls.get(i).isEmpty()) {
-                    seenData = true;
-                } else if (seenData) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        String history() {
-            return calls.toString();
-        }
-
-        void await(List<String> expected) throws InterruptedException {
-            assertTrue(WeftNode.await(AWAIT, () -> Objects.equals(expected, latestValues())),
-                    "a callback with " + expected + ", history: " + calls);
+        List<List<String>> since(int from) {
+            return calls.subList(from, calls.size());
         }
     }
 }

@@ -245,9 +245,13 @@ public final class PublicationSync {
             why = failure.getMessage();
         } else {
             why = reply.getMessage();
-            if (ReplyMessages.isNotLeaderOfSlot(why) && reply.getSlotLeader() != null
-                    && !reply.getSlotLeader().equals(target)) {
-                hints.put(key, reply.getSlotLeader());
+            // A data server whose slot table is older than this session's names the leader it knew, possibly one
+            // that has left the cluster: the hint is taken only while the table in force still lists that server.
+            SlotRouting table = routing.get();
+            String hint = reply.getSlotLeader();
+            if (ReplyMessages.isNotLeaderOfSlot(why) && hint != null && !hint.equals(target) && table != null
+                    && table.servers().contains(hint)) {
+                hints.put(key, hint);
             }
         }
         int attempts = failures.merge(key, 1, Integer::sum);

@@ -180,8 +180,8 @@ public final class RegisterHandler {
     }
 
     /** An accepted (or harmlessly ignored) request, logged as registry-session.log's publish/subscribe lines. */
-    private static RegisterResponse accepted(BaseRegister register, String connectionId, String message) {
-        LOG.info("[register] {} dataInfoId {} registId {} version {} from {}", message, register.getDataInfoId(),
+    private RegisterResponse accepted(BaseRegister register, String connectionId, String message) {
+        LOG.info("[register] {} dataInfoId {} registId {} version {} from {}", message, idOf(register),
                 register.getRegistId(), register.getVersion(), connectionId);
         return success(register, message);
     }
