@@ -29,9 +29,11 @@
  * {@code ArrayList}/{@code HashMap} values; roles are strings ({@link io.weft.registry.protocol.RegistryRoles}),
  * never enums. Slots: {@link io.weft.registry.protocol.Slots#slotOf}.
  *
+ * <p>{@link io.weft.registry.protocol.MetaServerList}: which meta a session's or data server's heartbeat goes to.
+ *
  * <p>Compatibility: a field added later is ignored by an older reader and left at its default by a newer one
  * reading an older writer (Hessian matches fields by name); renaming or retyping a field is a major version.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.weft.registry.protocol;

@@ -3,6 +3,7 @@ package io.weft.registry.data.meta;
 import io.weft.registry.data.transport.BoltClient;
 import io.weft.registry.data.transport.CallFailedException;
 import io.weft.registry.protocol.ClusterView;
+import io.weft.registry.protocol.MetaServerList;
 import io.weft.registry.protocol.NodeHeartbeat;
 import io.weft.registry.protocol.Ping;
 import io.weft.registry.protocol.SlotTableView;
@@ -27,7 +28,7 @@ public final class MetaHeartbeat {
 
     private static final Logger LOG = LoggerFactory.getLogger("registry.data");
 
-    private final MetaServers metas;
+    private final MetaServerList metas;
     private final BoltClient client;
     private final ClusterMembership membership;
     private final Supplier<NodeHeartbeat> heartbeat;
@@ -43,7 +44,7 @@ public final class MetaHeartbeat {
      */
     public MetaHeartbeat(List<String> metaServers, BoltClient client, ClusterMembership membership,
             Supplier<NodeHeartbeat> heartbeat, Supplier<Ping> ping, Consumer<SlotTableView> slotTables) {
-        this.metas = new MetaServers(metaServers);
+        this.metas = new MetaServerList(metaServers);
         this.client = client;
         this.membership = membership;
         this.heartbeat = heartbeat;

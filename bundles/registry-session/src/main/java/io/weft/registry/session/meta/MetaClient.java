@@ -1,6 +1,7 @@
 package io.weft.registry.session.meta;
 
 import io.weft.registry.protocol.ClusterView;
+import io.weft.registry.protocol.MetaServerList;
 import io.weft.registry.protocol.NodeHeartbeat;
 import io.weft.registry.protocol.Ping;
 import io.weft.registry.session.cluster.CallFailedException;
@@ -24,7 +25,7 @@ public final class MetaClient {
 
     private static final Logger LOG = LoggerFactory.getLogger("registry.session");
 
-    private final MetaServers metas;
+    private final MetaServerList metas;
     private final ClusterRpc rpc;
     private final int timeoutMillis;
     private final Supplier<NodeHeartbeat> heartbeat;
@@ -41,7 +42,7 @@ public final class MetaClient {
      */
     public MetaClient(List<String> metaServers, ClusterRpc rpc, int timeoutMillis, Supplier<NodeHeartbeat> heartbeat,
             Supplier<Ping> ping, Consumer<ClusterView> views, LogThrottle errors) {
-        this.metas = new MetaServers(metaServers);
+        this.metas = new MetaServerList(metaServers);
         this.rpc = rpc;
         this.timeoutMillis = timeoutMillis;
         this.heartbeat = heartbeat;

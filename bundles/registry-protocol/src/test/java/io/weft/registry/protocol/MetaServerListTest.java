@@ -1,4 +1,4 @@
-package io.weft.registry.session.meta;
+package io.weft.registry.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,12 +8,12 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-class MetaServersTest {
+class MetaServerListTest {
 
     @Test
     @DisplayName("REG-50: a follower's leader hint on another host makes that meta the target, matched by host")
     void hintByHost() {
-        MetaServers metas = new MetaServers(List.of("10.0.0.1:9610", "10.0.0.2:9610", "10.0.0.3:9610"));
+        MetaServerList metas = new MetaServerList(List.of("10.0.0.1:9610", "10.0.0.2:9610", "10.0.0.3:9610"));
         assertTrue(metas.leaderIs("10.0.0.3:19610"));
         assertEquals("10.0.0.3:9610", metas.target());
     }
@@ -22,7 +22,7 @@ class MetaServersTest {
     @DisplayName("REG-50: metas sharing a host on other ports: a hint that names no other configured meta changes"
             + " nothing, so the caller tries the next one instead of staying on a follower")
     void sharedHost() {
-        MetaServers metas = new MetaServers(List.of("127.0.0.1:9610", "127.0.0.1:9710", "127.0.0.1:9810"));
+        MetaServerList metas = new MetaServerList(List.of("127.0.0.1:9610", "127.0.0.1:9710", "127.0.0.1:9810"));
         assertFalse(metas.leaderIs("127.0.0.1:9610"), "the follower's own address, with the caller's port");
         assertFalse(metas.leaderIs("127.0.0.1:9999"), "the host alone does not say which of the three");
         assertTrue(metas.leaderIs("127.0.0.1:9810"));

@@ -1,46 +1,49 @@
-package io.weft.registry.session.meta;
+package io.weft.registry.protocol;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The meta servers this session was configured with ({@code host:9610} each) and the one believed to lead. A failed
- * call moves on to the next; a follower's leader hint is matched to a configured address, else by host, because a
- * meta may name its leader by another port than the one this session uses.
+ * The meta servers a session or data server was configured with ({@code host:9610} or {@code host:9611} each) and
+ * the one believed to lead, for the heartbeat of either. A failed call moves on to the next; a follower's leader hint
+ * is matched to a configured address, else by host (a meta names its leader by the caller's port, and on another
+ * host that may not be the configured one); when several configured metas share a host, the host alone says
+ * nothing and the caller moves on instead.
  *
  * <p>Thread confinement: used by the heartbeat thread only.
  */
-final class MetaServers {
+public final class MetaServerList {
 
     private final List<String> configured;
     private int target;
 
     /** @param configured at least one {@code host:port} */
-    MetaServers(List<String> configured) {
+    public MetaServerList(List<String> configured) {
         if (configured.isEmpty()) {
             throw new IllegalArgumentException("no meta server configured");
         }
         this.configured = List.copyOf(configured);
     }
 
-    int size() {
+    /** How many metas are configured. */
+    public int size() {
         return configured.size();
     }
 
     /** The meta the next heartbeat goes to. */
-    String target() {
+    public String target() {
         return configured.get(target);
     }
 
     /** The metas that get a ping instead. */
-    List<String> others() {
+    public List<String> others() {
         List<String> others = new ArrayList<>(configured);
         others.remove(target);
         return others;
     }
 
     /** The current target failed: try the next one. */
-    void failed() {
+    public void failed() {
         target = (target + 1) % configured.size();
     }
 
@@ -49,7 +52,7 @@ final class MetaServers {
      *
      * @return whether the target changed
      */
-    boolean leaderIs(String leader) {
+    public boolean leaderIs(String leader) {
         int found = configured.indexOf(leader);
         if (found < 0 && !sharedHosts()) {
             String host = hostOf(leader);
@@ -68,10 +71,10 @@ final class MetaServers {
 
     /** Whether two configured metas share a host: then a hint's host alone does not tell which one leads. */
     private boolean sharedHosts() {
-        return configured.stream().map(MetaServers::hostOf).distinct().count() < configured.size();
+        return configured.stream().map(MetaServerList::hostOf).distinct().count() < configured.size();
     }
 
-    static String hostOf(String address) {
+    public static String hostOf(String address) {
         int colon = address.lastIndexOf(':');
         return colon < 0 ? address : address.substring(0, colon);
     }
