@@ -10,7 +10,7 @@
 # Then, as root (unshare --net):  bench/registry/run.sh [weft] [weft-registry] [peer] [peer-fast]
 #                                 (default: weft peer peer-fast)
 #   weft           Weft standalone from assembly/target/weft-standalone with its defaults (every role)
-#   weft-registry  the same distribution and defaults, roles registry-meta,registry-session only (as the peer:
+#   weft-registry  the same distribution and defaults, roles registry-meta,registry-data,registry-session only (as the peer:
 #                  a registry and nothing else in the JVM)
 #   peer       SOFARegistry 6.3.0 with its shipped settings
 #   peer-fast  SOFARegistry 6.3.0 with its push debouncing cut to 10 ms
@@ -32,7 +32,7 @@ if [ "${1:-}" = --inside ]; then
   ip link set lo up && ip addr add 10.255.255.1/32 dev lo || exit 1
   case "$target" in
     weft) kind=weft mode=default host=127.0.0.1 ;;
-    weft-registry) kind=weft mode=default host=127.0.0.1; export WEFT_ROLES=registry-meta,registry-session ;;
+    weft-registry) kind=weft mode=default host=127.0.0.1; export WEFT_ROLES=registry-meta,registry-data,registry-session ;;
     peer) kind=peer mode=shipped host=10.255.255.1 ;;
     peer-fast) kind=peer mode=fast host=10.255.255.1 ;;
   esac
