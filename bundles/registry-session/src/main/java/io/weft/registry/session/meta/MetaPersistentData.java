@@ -22,13 +22,22 @@ import org.slf4j.LoggerFactory;
  * configurators' pusher). Operators write it on a meta server ({@code :9615/persistentData/put}); a session in a
  * cluster refuses writes of its own, which the next view would not know of.
  *
+ * <p>Two versions per id: the meta's (what decides whether a view brings news) and the one pushed to watchers (what
+ * the client compares: it keeps only a higher one, RCP-19). They differ after a removal: the meta forgets a removed
+ * value, so the session tells its watchers with a version of its own one above the last pushed, and the operator's
+ * next write, which the meta accepts whatever its version, must still reach them: it is pushed with at least one
+ * above that (an operator writing "last + 1" after a remove would otherwise be answered success and never delivered).
+ *
  * <p>Thread-safe; listeners are called outside the lock, on the heartbeat thread.
  */
 public final class MetaPersistentData implements PersistentData {
 
     private static final Logger LOG = LoggerFactory.getLogger("registry.session");
 
+    /** What watchers were last pushed, with the push version. */
     private final Map<DataInfoId, PersistentDatum> values = new HashMap<>();
+    /** The meta's version of each value the meta holds now; absent once it forgot the value (removed). */
+    private final Map<DataInfoId, Long> metaVersions = new HashMap<>();
     private final List<Consumer<PersistentDatum>> listeners = new CopyOnWriteArrayList<>();
 
     /** Takes the persistent data of one view from the meta leader: all of it. */
@@ -43,9 +52,12 @@ public final class MetaPersistentData implements PersistentData {
                 DataInfoId id = new DataInfoId(entry.getDataId(), entry.getInstanceId(), entry.getGroup());
                 present.add(id);
                 PersistentDatum held = values.get(id);
-                if (held == null || entry.getVersion() > held.version()) {
-                    PersistentDatum next = new PersistentDatum(id, entry.getData(), entry.getVersion());
+                Long metaVersion = metaVersions.get(id);
+                if (held == null || metaVersion == null || entry.getVersion() > metaVersion) {
+                    long pushVersion = held == null ? entry.getVersion() : Math.max(entry.getVersion(), held.version() + 1);
+                    PersistentDatum next = new PersistentDatum(id, entry.getData(), pushVersion);
                     values.put(id, next);
+                    metaVersions.put(id, entry.getVersion());
                     changed.add(next);
                 }
             }
@@ -54,6 +66,7 @@ public final class MetaPersistentData implements PersistentData {
                 if (!present.contains(held.id()) && held.data() != null) {
                     PersistentDatum removed = new PersistentDatum(held.id(), null, held.version() + 1);
                     values.put(held.id(), removed);
+                    metaVersions.remove(held.id());
                     changed.add(removed);
                 }
             }

@@ -59,6 +59,21 @@ class MetaPersistentDataTest {
     }
 
     @Test
+    @DisplayName("RCP-19, RCP-20: after a removal the meta forgot, the operator's next write (last version + 1, which the"
+            + " meta accepts) reaches the watchers with a version above the removal's, and later writes keep rising")
+    void writeAfterRemoval() {
+        data.apply(List.of(entry(5, "override://a")));
+        data.apply(List.of()); // removed on the meta: pushed empty at 6
+        data.apply(List.of(entry(6, "override://b")));
+        data.apply(List.of(entry(6, "override://b")));
+        data.apply(List.of(entry(7, "override://c")));
+
+        assertEquals(List.of(new PersistentDatum(ID, "override://a", 5), new PersistentDatum(ID, null, 6),
+                new PersistentDatum(ID, "override://b", 7), new PersistentDatum(ID, "override://c", 8)), heard);
+        assertEquals(new PersistentDatum(ID, "override://c", 8), data.get(ID).orElseThrow());
+    }
+
+    @Test
     @DisplayName("REG-48: in a cluster the session does not write the persistent data itself")
     void writesRefused() {
         assertFalse(data.put(ID.dataId(), ID.group(), null, 1, "override://x"));
