@@ -1,9 +1,9 @@
 package io.weft.registry.session.cluster;
 
+import io.weft.codec.bolt.guard.LogThrottle;
 import io.weft.registry.protocol.DataReply;
 import io.weft.registry.protocol.ReplyMessages;
 import io.weft.registry.session.cluster.ClusterCounts.Failure;
-import io.weft.registry.session.connection.LogThrottle;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

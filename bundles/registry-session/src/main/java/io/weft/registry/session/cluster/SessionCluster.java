@@ -1,6 +1,7 @@
 package io.weft.registry.session.cluster;
 
 import io.weft.codec.bolt.BoltHessian;
+import io.weft.codec.bolt.guard.LogThrottle;
 import io.weft.registry.protocol.ClusterView;
 import io.weft.registry.protocol.DatumChanged;
 import io.weft.registry.protocol.NodeHeartbeat;
@@ -8,7 +9,6 @@ import io.weft.registry.protocol.Ping;
 import io.weft.registry.protocol.RegistryRoles;
 import io.weft.registry.protocol.SlotTableView;
 import io.weft.registry.session.ClusterOptions;
-import io.weft.registry.session.connection.LogThrottle;
 import io.weft.registry.session.data.DataInfoId;
 import io.weft.registry.session.data.PersistentData;
 import io.weft.registry.session.data.SessionData;

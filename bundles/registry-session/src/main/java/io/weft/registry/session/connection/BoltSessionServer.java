@@ -12,6 +12,8 @@ import com.alipay.sofa.registry.core.model.SubscriberRegister;
 import com.alipay.sofa.registry.core.model.SyncConfigRequest;
 import io.weft.codec.bolt.BoltHessian;
 import io.weft.codec.bolt.BoltServerStop;
+import io.weft.codec.bolt.guard.ConnectionGate;
+import io.weft.codec.bolt.guard.LogThrottle;
 import io.weft.codec.hessian.SafeHessian;
 import io.weft.registry.session.push.PushChannel;
 import io.weft.registry.session.register.RegisterHandler;

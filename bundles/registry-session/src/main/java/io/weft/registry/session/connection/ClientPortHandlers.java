@@ -3,6 +3,10 @@ package io.weft.registry.session.connection;
 import com.alipay.remoting.ExtendedNettyChannelHandler;
 import com.alipay.remoting.config.BoltServerOption;
 import io.netty.channel.ChannelHandler;
+import io.weft.codec.bolt.guard.ConnectionAdmission;
+import io.weft.codec.bolt.guard.ConnectionGate;
+import io.weft.codec.bolt.guard.FrameGuard;
+import io.weft.codec.bolt.guard.LogThrottle;
 import java.util.List;
 
 /**
@@ -15,14 +19,15 @@ import java.util.List;
  *   <li>{@link FrameGuard}: frame size and header checks before Bolt buffers a frame;</li>
  *   <li>{@link ErrorResponseLog}: each error answer, with the client's address.</li>
  * </ol>
- * Bolt names each handler by its class, so each class may appear once.
+ * The first two are the codec's port guard, the one every registry Bolt port has; their refusals go to
+ * {@link ClientPortRefusals}. Bolt names each handler by its class, so each class may appear once.
  */
 final class ClientPortHandlers implements ExtendedNettyChannelHandler {
 
     private final ConnectionGate gate;
     private final int maxFrameBytes;
     private final RefusalCounts counts;
-    private final LogThrottle connectLog;
+    private final ClientPortRefusals refusals;
     private final LogThrottle requestLog;
 
     /**
@@ -34,14 +39,14 @@ final class ClientPortHandlers implements ExtendedNettyChannelHandler {
         this.gate = gate;
         this.maxFrameBytes = maxFrameBytes;
         this.counts = counts;
-        this.connectLog = connectLog;
+        this.refusals = new ClientPortRefusals(counts, connectLog, requestLog);
         this.requestLog = requestLog;
     }
 
     @Override
     public List<ChannelHandler> frontChannelHandlers() {
-        return List.of(new ConnectionAdmission(gate, counts, connectLog),
-                new FrameGuard(maxFrameBytes, counts, requestLog),
+        return List.of(new ConnectionAdmission(gate, refusals),
+                new FrameGuard(maxFrameBytes, refusals),
                 new ErrorResponseLog(counts, requestLog));
     }
 

@@ -5,6 +5,9 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
+import io.weft.codec.bolt.guard.BoltFrameHeader;
+import io.weft.codec.bolt.guard.LogThrottle;
+import io.weft.codec.bolt.guard.RemoteAddress;
 
 /**
  * Logs each error answer the port sends, with the client's address: a request naming a class no processor takes,

@@ -1,12 +1,12 @@
 package io.weft.registry.session.meta;
 
+import io.weft.codec.bolt.guard.LogThrottle;
 import io.weft.registry.protocol.ClusterView;
 import io.weft.registry.protocol.MetaServerList;
 import io.weft.registry.protocol.NodeHeartbeat;
 import io.weft.registry.protocol.Ping;
 import io.weft.registry.session.cluster.CallFailedException;
 import io.weft.registry.session.cluster.ClusterRpc;
-import io.weft.registry.session.connection.LogThrottle;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;

@@ -7,6 +7,7 @@ import com.alipay.remoting.ResponseStatus;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.weft.codec.bolt.guard.LogThrottle;
 import io.weft.registry.session.LogCapture;
 import java.nio.ByteBuffer;
 import java.util.Map;
@@ -29,7 +30,7 @@ class ErrorResponseLogTest {
                     new LogThrottle(LoggerFactory.getLogger(LOGGER), 10_000, clock::get)));
             byte[] refused = v1Response(41, ResponseStatus.SERVER_DESERIAL_EXCEPTION.getValue());
             byte[] ok = v1Response(42, ResponseStatus.SUCCESS.getValue());
-            byte[] push = FrameGuardTest.v1Request(10, 0, 10);
+            byte[] push = v1Request(10, 10);
 
             channel.writeOutbound(Unpooled.wrappedBuffer(refused), Unpooled.wrappedBuffer(ok),
                     Unpooled.wrappedBuffer(push));
@@ -48,6 +49,13 @@ class ErrorResponseLogTest {
         return ByteBuffer.allocate(20 + 4).put((byte) 1).put((byte) 0).putShort((short) 2).put((byte) 1)
                 .putInt(requestId).put((byte) 1).putShort(status).putShort((short) 0).putShort((short) 0).putInt(4)
                 .putInt(0xcafe).array();
+    }
+
+    /** A request as the session pushes one: class name and content, no header map. */
+    private static byte[] v1Request(int classLen, int contentLen) {
+        return ByteBuffer.allocate(22 + classLen + contentLen).put((byte) 1).put((byte) 1).putShort((short) 1)
+                .put((byte) 1).putInt(7).put((byte) 1).putInt(3000).putShort((short) classLen).putShort((short) 0)
+                .putInt(contentLen).array();
     }
 
     private static byte[] read(EmbeddedChannel channel) {

@@ -1,4 +1,4 @@
-package io.weft.registry.session.connection;
+package io.weft.codec.bolt.guard;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,33 +9,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.weft.registry.session.LogCapture;
-import io.weft.registry.session.connection.RefusalCounts.FrameRefusal;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** The frame checks in front of Bolt's decoder, on an embedded channel (RCP-1, RCP-2). */
 class FrameGuardTest {
 
     private static final int MAX = 1000;
-    private static final String LOGGER = "test.frame-guard";
 
-    private final RefusalCounts counts = new RefusalCounts();
-    private final AtomicLong clock = new AtomicLong(1_000_000);
-    private final LogCapture log = new LogCapture(LOGGER);
-    private final EmbeddedChannel channel = new EmbeddedChannel(
-            new FrameGuard(MAX, counts, new LogThrottle(LoggerFactory.getLogger(LOGGER), 10_000, clock::get)));
+    private final RecordingListener refusals = new RecordingListener();
+    private final EmbeddedChannel channel = new EmbeddedChannel(new FrameGuard(MAX, refusals));
 
     @AfterEach
     void close() {
-        log.close();
         channel.finishAndReleaseAll();
     }
 
@@ -52,7 +43,7 @@ class FrameGuardTest {
 
         assertArrayEquals(concat(stream, stream), readAllInbound());
         assertTrue(channel.isOpen());
-        assertEquals(0, counts.frames().values().stream().mapToLong(Long::longValue).sum());
+        assertEquals(List.of(), refusals.frames);
     }
 
     @Test
@@ -65,22 +56,21 @@ class FrameGuardTest {
         assertFalse(channel.isOpen());
         assertNull(channel.readInbound(), "nothing reaches Bolt's decoder");
         assertEquals(0, head.refCnt(), "the bytes are released");
-        assertEquals(1, counts.frames().get(FrameRefusal.OVERSIZED));
-        assertEquals(1, log.errorsWith("embedded", "67108926 bytes announced", "1000 allowed").size(), log.errors()::toString);
+        assertEquals(List.of("OVERSIZED embedded: a Bolt frame of 67108926 bytes announced, more than the 1000"
+                + " allowed"), refusals.frames);
     }
 
     @Test
     @DisplayName("ARCHITECTURE §5: the limit counts class name, header map and CRC; one byte over is refused")
     void limitIsExact() {
-        EmbeddedChannel other = new EmbeddedChannel(new FrameGuard(MAX, counts,
-                new LogThrottle(LoggerFactory.getLogger(LOGGER), 10_000, clock::get)));
+        EmbeddedChannel other = new EmbeddedChannel(new FrameGuard(MAX, refusals));
 
         channel.writeInbound(Unpooled.wrappedBuffer(v2Request(2, 1, 20, 10, MAX - 24 - 30 - 4)));
         other.writeInbound(Unpooled.wrappedBuffer(v2RequestHeader(2, 1, 20, 10, MAX - 24 - 30 - 4 + 1)));
 
         assertTrue(channel.isOpen());
         assertFalse(other.isOpen());
-        assertEquals(1, counts.frames().get(FrameRefusal.OVERSIZED));
+        assertEquals(1, refusals.frames(FrameRefusal.OVERSIZED));
         other.finishAndReleaseAll();
     }
 
@@ -128,11 +118,11 @@ class FrameGuardTest {
                 0, 0, 10, 0, 0, 0x7f, 0, 0, 0})));
 
         assertFalse(channel.isOpen(), "the second frame announces about 2 GiB");
-        assertEquals(1, counts.frames().get(FrameRefusal.OVERSIZED));
+        assertEquals(1, refusals.frames(FrameRefusal.OVERSIZED));
     }
 
     @Test
-    @DisplayName("ARCHITECTURE §5: a connection closed in the middle of a frame is logged as a truncated frame")
+    @DisplayName("ARCHITECTURE §5: a connection closed in the middle of a frame is reported as a truncated frame")
     void truncatedLogged() {
         byte[] frame = v1Request(10, 0, 100);
         byte[] part = Arrays.copyOf(frame, 22 + 10 + 40);
@@ -140,9 +130,8 @@ class FrameGuardTest {
         channel.writeInbound(Unpooled.wrappedBuffer(part));
         channel.close();
 
-        assertEquals(1, counts.frames().get(FrameRefusal.TRUNCATED));
-        assertEquals(1, log.errorsWith("embedded", "closed in the middle of a frame", "72 of its 132 bytes").size(),
-                log.errors()::toString);
+        assertEquals(List.of("TRUNCATED embedded: closed in the middle of a frame: 72 of its 132 bytes came"),
+                refusals.frames);
     }
 
     @Test
@@ -151,16 +140,14 @@ class FrameGuardTest {
         channel.writeInbound(Unpooled.wrappedBuffer(v1Request(10, 0, 100)));
         channel.close();
 
-        assertEquals(Map.of(FrameRefusal.OVERSIZED, 0L, FrameRefusal.MALFORMED, 0L, FrameRefusal.TRUNCATED, 0L),
-                counts.frames());
-        assertEquals(0, log.errors().size());
+        assertEquals(List.of(), refusals.frames);
     }
 
     private void assertMalformed(String reason) {
         assertFalse(channel.isOpen());
         assertNull(channel.readInbound());
-        assertEquals(1, counts.frames().get(FrameRefusal.MALFORMED));
-        assertEquals(1, log.errorsWith("embedded", "malformed Bolt frame", reason).size(), log.errors()::toString);
+        assertEquals(1, refusals.framesWith("MALFORMED embedded: malformed Bolt frame", reason).size(),
+                refusals.frames::toString);
     }
 
     private byte[] readAllInbound() {

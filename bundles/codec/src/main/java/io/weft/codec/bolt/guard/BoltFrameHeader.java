@@ -1,4 +1,4 @@
-package io.weft.registry.session.connection;
+package io.weft.codec.bolt.guard;
 
 import io.netty.buffer.ByteBuf;
 
@@ -29,10 +29,10 @@ import io.netty.buffer.ByteBuf;
  * <p>In all four layouts the three lengths are the last 8 bytes of the fixed header. The lengths are signed, as
  * Bolt reads them.
  */
-final class BoltFrameHeader {
+public final class BoltFrameHeader {
 
     /** The longest fixed header: a protocol 2 request. */
-    static final int MAX_LENGTH = 24;
+    public static final int MAX_LENGTH = 24;
 
     private static final byte PROTOCOL_1 = 1;
     private static final byte PROTOCOL_2 = 2;
@@ -52,7 +52,7 @@ final class BoltFrameHeader {
      * @throws MalformedFrameException on a protocol code, protocol version or command type Bolt does not know:
      *                                 Bolt would fail on it, or (an unknown protocol 2 version) wait for ever
      */
-    static int headerLength(byte[] prefix, int available) throws MalformedFrameException {
+    public static int headerLength(byte[] prefix, int available) throws MalformedFrameException {
         byte protocol = prefix[0];
         if (protocol == PROTOCOL_1) {
             return available < 2 ? 0 : headerLength(prefix[1], 20);
@@ -85,7 +85,7 @@ final class BoltFrameHeader {
      * @return the declared length of the whole frame: header, class name, header map, content and CRC
      * @throws MalformedFrameException on a negative length, or a protocol 2 switch byte Bolt refuses
      */
-    static long frameLength(byte[] header, int headerLength) throws MalformedFrameException {
+    public static long frameLength(byte[] header, int headerLength) throws MalformedFrameException {
         int classLen = readShort(header, headerLength - 8);
         int mapLen = readShort(header, headerLength - 6);
         int contentLen = readInt(header, headerLength - 4);
@@ -112,7 +112,7 @@ final class BoltFrameHeader {
      *
      * @return the request id and status of a response, or null for a request (a push) or too few bytes
      */
-    static Answer answer(ByteBuf frame) {
+    public static Answer answer(ByteBuf frame) {
         int start = frame.readerIndex();
         int readable = frame.readableBytes();
         if (readable < 20) {
@@ -129,7 +129,7 @@ final class BoltFrameHeader {
     }
 
     /** A response's request id and Bolt status ({@code ResponseStatus}, 0 = success). */
-    record Answer(int requestId, short status) {
+    public record Answer(int requestId, short status) {
     }
 
     private static int readShort(byte[] bytes, int at) {
@@ -142,7 +142,7 @@ final class BoltFrameHeader {
     }
 
     /** Bolt would refuse this frame, or never finish reading it. */
-    static final class MalformedFrameException extends Exception {
+    public static final class MalformedFrameException extends Exception {
         private static final long serialVersionUID = 1L;
 
         MalformedFrameException(String message) {

@@ -1,8 +1,7 @@
-package io.weft.registry.session.connection;
+package io.weft.codec.bolt.guard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.weft.registry.session.LogCapture;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.DisplayName;

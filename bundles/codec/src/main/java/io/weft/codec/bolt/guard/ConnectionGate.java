@@ -1,19 +1,18 @@
-package io.weft.registry.session.connection;
+package io.weft.codec.bolt.guard;
 
-import io.weft.registry.session.connection.RefusalCounts.ConnectionRefusal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * Whether a newly accepted client connection may stay: at most {@code perIpPerSecond} new connections from one
- * address in one second (a reconnecting client opens one, RCP-14; a reconnect loop or a flood opens hundreds),
+ * Whether a newly accepted connection may stay: at most {@code perIpPerSecond} new connections from one
+ * address in one second (a reconnecting peer opens one, RCP-14; a reconnect loop or a flood opens hundreds),
  * and at most {@code maxConnections} open at once. Attempts count whether admitted or not, in fixed one-second
  * windows, so the memory it holds is one counter per address seen in the current second.
  *
  * <p>Thread-safe: Netty's event loops ask it for each accepted connection and tell it of each one closed.
  */
-final class ConnectionGate {
+public final class ConnectionGate {
 
     private final int perIpPerSecond;
     private final int maxConnections;
@@ -25,7 +24,11 @@ final class ConnectionGate {
     /**
      * @param millis the time, injected so tests need not sleep
      */
-    ConnectionGate(int perIpPerSecond, int maxConnections, LongSupplier millis) {
+    public ConnectionGate(int perIpPerSecond, int maxConnections, LongSupplier millis) {
+        if (perIpPerSecond < 1 || maxConnections < 1) {
+            throw new IllegalArgumentException("limits must be positive, were " + perIpPerSecond + " per address and"
+                    + " second and " + maxConnections + " connections");
+        }
         this.perIpPerSecond = perIpPerSecond;
         this.maxConnections = maxConnections;
         this.millis = millis;
@@ -35,7 +38,7 @@ final class ConnectionGate {
      * @return null if the connection from {@code ip} is admitted (then {@link #closed()} must follow once it
      *         closes), otherwise why it is refused
      */
-    synchronized ConnectionRefusal admit(String ip) {
+    public synchronized ConnectionRefusal admit(String ip) {
         long second = Math.floorDiv(millis.getAsLong(), 1000L);
         if (second != window) {
             window = second;
@@ -52,20 +55,20 @@ final class ConnectionGate {
     }
 
     /** An admitted connection closed. */
-    synchronized void closed() {
+    public synchronized void closed() {
         open--;
     }
 
     /** Admitted connections not closed yet. */
-    synchronized int open() {
+    public synchronized int open() {
         return open;
     }
 
-    int perIpPerSecond() {
+    public int perIpPerSecond() {
         return perIpPerSecond;
     }
 
-    int maxConnections() {
+    public int maxConnections() {
         return maxConnections;
     }
 }

@@ -1,16 +1,16 @@
-package io.weft.registry.session.connection;
+package io.weft.codec.bolt.guard;
 
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 
-/** A channel's peer as the session's logs write it ({@code ip:port}) and as its limits count it (the ip). */
-final class RemoteAddress {
+/** A channel's peer as the registry's logs write it ({@code ip:port}) and as the connection limits count it (the ip). */
+public final class RemoteAddress {
 
     private RemoteAddress() {
     }
 
     /** {@code ip:port}, as registry-connect.log names clients. */
-    static String text(SocketAddress address) {
+    public static String text(SocketAddress address) {
         if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
             return inet.getAddress().getHostAddress() + ":" + inet.getPort();
         }
@@ -18,7 +18,7 @@ final class RemoteAddress {
     }
 
     /** The ip alone: what one client machine (or NAT) shares across its connections. */
-    static String ip(SocketAddress address) {
+    public static String ip(SocketAddress address) {
         if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
             return inet.getAddress().getHostAddress();
         }

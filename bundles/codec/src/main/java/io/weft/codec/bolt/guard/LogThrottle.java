@@ -1,4 +1,4 @@
-package io.weft.registry.session.connection;
+package io.weft.codec.bolt.guard;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -7,9 +7,9 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
 /**
- * ERROR lines about bad input or a failing peer, at most one per key (e.g. kind of refusal and client address, or
- * failure and data server) per interval. A flood must not flood {@code common-error.log}: its alert counts lines
- * (OPS-22, {@code session_error_prod}).
+ * ERROR lines about bad input or a failing peer, at most one per key (e.g. kind of refusal and peer address, or
+ * failure and data server) per interval. A flood must not flood {@code common-error.log}: its alerts count lines
+ * (OPS-22, e.g. {@code session_error_prod}).
  * The lines left out are counted, and the next line of the key says how many there were; the metrics count
  * every refusal. Thread-safe.
  */

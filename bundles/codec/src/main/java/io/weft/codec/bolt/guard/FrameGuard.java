@@ -1,30 +1,28 @@
-package io.weft.registry.session.connection;
+package io.weft.codec.bolt.guard;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
-import io.weft.registry.session.connection.BoltFrameHeader.MalformedFrameException;
-import io.weft.registry.session.connection.RefusalCounts.FrameRefusal;
+import io.weft.codec.bolt.guard.BoltFrameHeader.MalformedFrameException;
 import java.net.SocketAddress;
 
 /**
- * Reads the frame headers of a client's byte stream ahead of Bolt's decoder ({@link BoltFrameHeader}), and closes
+ * Reads the frame headers of a peer's byte stream ahead of Bolt's decoder ({@link BoltFrameHeader}), and closes
  * the connection at a frame Bolt would buffer in full before refusing it (declared larger than {@code maxFrameBytes})
  * or could not read (unknown protocol code, version or command type, negative lengths). Bolt 1.6.7 accumulates a
  * frame up to its declared length, an int32, before any size check of the body runs (decision record 0017).
  *
  * <p>The bytes pass on untouched: it keeps no more than one fixed header (24 bytes) of its own and skips the rest
- * of each frame by count. A connection that closes in the middle of a frame is logged too: that frame was
- * truncated. Lines go through a {@link LogThrottle}, one per address and interval.
+ * of each frame by count. A connection that closes in the middle of a frame is reported too: that frame was
+ * truncated. Each refusal goes to a {@link RefusalListener}.
  *
  * <p>One instance per channel, used on its event loop only.
  */
-final class FrameGuard extends ChannelInboundHandlerAdapter {
+public final class FrameGuard extends ChannelInboundHandlerAdapter {
 
     private final int maxFrameBytes;
-    private final RefusalCounts counts;
-    private final LogThrottle log;
+    private final RefusalListener listener;
     private final byte[] header = new byte[BoltFrameHeader.MAX_LENGTH];
     /** Bytes of the current frame's fixed header seen so far. */
     private int headerFilled;
@@ -35,13 +33,16 @@ final class FrameGuard extends ChannelInboundHandlerAdapter {
     /** Bytes of the current frame still to come after its fixed header. */
     private long bodyLeft;
     private boolean refused;
-    /** The client's address, kept from the start: a closed channel may no longer tell it. */
+    /** The peer's address, kept from the start: a closed channel may no longer tell it. */
     private SocketAddress remote;
 
-    FrameGuard(int maxFrameBytes, RefusalCounts counts, LogThrottle log) {
+    /**
+     * @param maxFrameBytes the largest frame a peer may announce: fixed header, class name, header map, content
+     *                      and CRC
+     */
+    public FrameGuard(int maxFrameBytes, RefusalListener listener) {
         this.maxFrameBytes = maxFrameBytes;
-        this.counts = counts;
-        this.log = log;
+        this.listener = listener;
     }
 
     @Override
@@ -63,12 +64,12 @@ final class FrameGuard extends ChannelInboundHandlerAdapter {
             scan(bytes);
         } catch (MalformedFrameException e) {
             bytes.release();
-            refuse(ctx, FrameRefusal.MALFORMED, "[connection] closed {}: malformed Bolt frame: {}", e.getMessage());
+            refuse(ctx, FrameRefusal.MALFORMED, "malformed Bolt frame: " + e.getMessage());
             return;
         } catch (OversizedFrameException e) {
             bytes.release();
-            refuse(ctx, FrameRefusal.OVERSIZED, "[connection] closed {}: a Bolt frame of {} bytes announced, more"
-                    + " than the {} allowed", frameLength, maxFrameBytes);
+            refuse(ctx, FrameRefusal.OVERSIZED, "a Bolt frame of " + frameLength + " bytes announced, more than the "
+                    + maxFrameBytes + " allowed");
             return;
         }
         ctx.fireChannelRead(bytes);
@@ -104,25 +105,17 @@ final class FrameGuard extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         if (!refused && (headerFilled > 0 || bodyLeft > 0)) {
-            counts.frameRefused(FrameRefusal.TRUNCATED);
-            if (bodyLeft > 0) {
-                log.error("frame " + RemoteAddress.ip(remote), "[connection] {} closed in the middle of a frame: {} of"
-                        + " its {} bytes came", RemoteAddress.text(remote), frameLength - bodyLeft, frameLength);
-            } else {
-                log.error("frame " + RemoteAddress.ip(remote), "[connection] {} closed in the middle of a frame"
-                        + " header: {} bytes came", RemoteAddress.text(remote), headerFilled);
-            }
+            listener.frameRefused(FrameRefusal.TRUNCATED, remote, bodyLeft > 0
+                    ? "closed in the middle of a frame: " + (frameLength - bodyLeft) + " of its " + frameLength
+                            + " bytes came"
+                    : "closed in the middle of a frame header: " + headerFilled + " bytes came");
         }
         super.channelInactive(ctx);
     }
 
-    private void refuse(ChannelHandlerContext ctx, FrameRefusal reason, String format, Object... details) {
+    private void refuse(ChannelHandlerContext ctx, FrameRefusal reason, String detail) {
         refused = true;
-        counts.frameRefused(reason);
-        Object[] args = new Object[details.length + 1];
-        args[0] = RemoteAddress.text(remote);
-        System.arraycopy(details, 0, args, 1, details.length);
-        log.error("frame " + RemoteAddress.ip(remote), format, args);
+        listener.frameRefused(reason, remote, detail);
         ctx.close();
     }
 
