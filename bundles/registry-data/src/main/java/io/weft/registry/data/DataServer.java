@@ -1,6 +1,9 @@
 package io.weft.registry.data;
 
 import io.weft.codec.bolt.BoltHessian;
+import io.weft.codec.bolt.guard.LogThrottle;
+import io.weft.codec.bolt.guard.PortGuard;
+import io.weft.registry.data.transport.PortRefusals;
 import io.weft.registry.data.transport.RefusalLog;
 import io.weft.codec.hessian.SafeHessian;
 import io.weft.registry.data.lease.LeaseEvictor;
@@ -8,6 +11,7 @@ import io.weft.registry.data.lease.Renewals;
 import io.weft.registry.data.lease.SessionLeases;
 import io.weft.registry.data.meta.ClusterMembership;
 import io.weft.registry.data.meta.MetaHeartbeat;
+import io.weft.registry.data.monitor.DataCollector;
 import io.weft.registry.data.monitor.DataCounts;
 import io.weft.registry.data.notify.ChangeNotifier;
 import io.weft.registry.data.ops.DataServerView;
@@ -136,10 +140,12 @@ public final class DataServer implements DataServerView, AutoCloseable {
             LeaseEvictor evictor = new LeaseEvictor(leases, store, slots, this::ledChange, counts, clock,
                     options.leaseMillis());
             Renewals renewals = new Renewals(leases, evictor, store, slots, clock);
+            LogThrottle refusalLog = new LogThrottle(LOG, REFUSAL_LOG_INTERVAL_MILLIS, clock::millis);
             sessionPort = new SessionPort(options.bindAddress(), options.sessionPort(),
+                    guard(DataCollector.SESSION_PORT, refusalLog),
                     new SessionRequests(store, slots, gate, renewals, this::ledChange), workers);
             replicationPort = new ReplicationPort(options.bindAddress(), options.replicationPort(),
-                    new ReplicaReceiver(slots, store), workers);
+                    guard(DataCollector.REPLICATION_PORT, refusalLog), new ReplicaReceiver(slots, store), workers);
             notifier = new ChangeNotifier(sessionPort.connections(), outbound, options.notifyRetries(),
                     options.notifyRetryMillis(), counts);
             replicator = new Replicator(slots, client, replicationAddresses, outbound, options.notifyRetries(),
@@ -273,6 +279,11 @@ public final class DataServer implements DataServerView, AutoCloseable {
         awaitStopped();
         hessianRegistration.close();
         LOG.info("[data] data server {} stopped", slots.self());
+    }
+
+    /** The guard of one port: limits of its own (the connection count is the port's), refusals counted by name. */
+    private PortGuard guard(String port, LogThrottle refusalLog) {
+        return PortGuard.of(options.portLimits(), clock::millis, new PortRefusals(port, counts, refusalLog));
     }
 
     private ScheduledThreadPoolExecutor scheduled(int count, String job) {

@@ -1,6 +1,7 @@
 package io.weft.registry.data;
 
 import io.weft.codec.bolt.BoltHessian;
+import io.weft.codec.bolt.guard.GuardLimits;
 import io.prometheus.client.Collector;
 import io.weft.api.health.HealthIndicator;
 import io.weft.registry.data.monitor.DataCollector;
@@ -113,7 +114,8 @@ public final class DataServerComponent {
         return new DataServerOptions(c.bindAddress().strip(), c.advertisedHost().strip(), c.sessionPort(),
                 c.replicationPort(), DataServerOptions.metaServerList(c.metaServers()), c.dataCenter().strip(),
                 c.zone().strip(), c.heartbeatMillis(), c.leaseMillis(), c.leaseCheckMillis(), c.notifyRetries(),
-                c.notifyRetryMillis(), c.requestTimeoutMillis(), c.maxPayloadBytes());
+                c.notifyRetryMillis(), c.requestTimeoutMillis(), c.maxPayloadBytes(),
+                new GuardLimits(c.maxFrameBytes(), c.maxNewConnectionsPerIpPerSecond(), c.maxConnections()));
     }
 
     private static Hashtable<String, Object> servletProperties(ServletSpec spec, String instance) {

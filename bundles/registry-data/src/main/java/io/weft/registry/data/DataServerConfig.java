@@ -76,4 +76,18 @@ public @interface DataServerConfig {
     @AttributeDefinition(name = "Maximum payload (bytes)", description = "Largest Bolt body read; a larger one is"
             + " answered with an error.", min = "1024")
     int maxPayloadBytes() default SafeHessian.DEFAULT_MAX_PAYLOAD_BYTES;
+
+    @AttributeDefinition(name = "Maximum frame (bytes)", description = "Largest Bolt frame a session or data server"
+            + " may announce on either port: header, class name, Bolt header map and body; at least the maximum"
+            + " payload. A larger one closes the connection before Bolt buffers it.", min = "1024")
+    int maxFrameBytes() default DataServerOptions.DEFAULT_MAX_FRAME_BYTES;
+
+    @AttributeDefinition(name = "New connections per address and second", description = "New connections one"
+            + " address may open on either port in a second; the ones beyond are closed at once (a reconnect loop or"
+            + " a flood). Servers open one per peer.", min = "1")
+    int maxNewConnectionsPerIpPerSecond() default DataServerOptions.DEFAULT_MAX_NEW_CONNECTIONS_PER_IP_PER_SECOND;
+
+    @AttributeDefinition(name = "Maximum connections", description = "Connections each port holds at once; new ones"
+            + " beyond are closed at once.", min = "1")
+    int maxConnections() default DataServerOptions.DEFAULT_MAX_CONNECTIONS;
 }

@@ -1,5 +1,7 @@
 package io.weft.registry.data;
 
+import io.weft.codec.bolt.guard.GuardLimits;
+import io.weft.codec.hessian.SafeHessian;
 import io.weft.registry.protocol.RegistryPorts;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,14 +26,26 @@ import java.util.List;
  * @param notifyRetryMillis   the pause before each retry
  * @param requestTimeoutMillis how long an outbound call (meta, replication, sync) waits for its reply
  * @param maxPayloadBytes     the largest Bolt body read (ARCHITECTURE §5)
+ * @param portLimits          what each of the two Bolt ports tolerates before Bolt buffers a frame or accepts a
+ *                            connection: its frame limit at least {@code maxPayloadBytes} (ARCHITECTURE §5)
  */
 public record DataServerOptions(String bindAddress, String advertisedHost, int sessionPort, int replicationPort,
         List<String> metaServers, String dataCenter, String zone, long heartbeatMillis, long leaseMillis,
         long leaseCheckMillis, int notifyRetries, long notifyRetryMillis, int requestTimeoutMillis,
-        int maxPayloadBytes) {
+        int maxPayloadBytes, GuardLimits portLimits) {
 
     public static final String DEFAULT_DATA_CENTER = "DefaultDataCenter";
     public static final String DEFAULT_ZONE = "DEFAULT_ZONE";
+    /** The payload limit plus room for the class name and Bolt header map, like the session's client port. */
+    public static final int DEFAULT_MAX_FRAME_BYTES =
+            SafeHessian.DEFAULT_MAX_PAYLOAD_BYTES + GuardLimits.FRAME_OVERHEAD_BYTES;
+    /**
+     * Peers are servers: a session holds one connection per data server (decision record 0021), a data server one
+     * per peer, and a restarted one opens them again once. Even several nodes on one host open a handful a second.
+     */
+    public static final int DEFAULT_MAX_NEW_CONNECTIONS_PER_IP_PER_SECOND = 20;
+    /** Far above the sessions and data servers of a cluster, far below what exhausts the node's file handles. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 1_000;
 
     /** @throws IllegalArgumentException naming the first bad value */
     public DataServerOptions {
@@ -52,6 +66,26 @@ public record DataServerOptions(String bindAddress, String advertisedHost, int s
         require(notifyRetryMillis >= 0, "notifyRetryMillis must not be negative: " + notifyRetryMillis);
         require(requestTimeoutMillis > 0, "requestTimeoutMillis must be positive: " + requestTimeoutMillis);
         require(maxPayloadBytes >= 1024, "maxPayloadBytes must be at least 1024: " + maxPayloadBytes);
+        require(portLimits != null, "no port limits");
+        // A frame carries its payload: a smaller frame limit would close connections the payload limit allows.
+        require(portLimits.maxFrameBytes() >= maxPayloadBytes, "maxFrameBytes (" + portLimits.maxFrameBytes()
+                + ") must be at least maxPayloadBytes (" + maxPayloadBytes + ")");
+    }
+
+    /** With the default port limits, the frame limit fitted to {@code maxPayloadBytes}. */
+    public DataServerOptions(String bindAddress, String advertisedHost, int sessionPort, int replicationPort,
+            List<String> metaServers, String dataCenter, String zone, long heartbeatMillis, long leaseMillis,
+            long leaseCheckMillis, int notifyRetries, long notifyRetryMillis, int requestTimeoutMillis,
+            int maxPayloadBytes) {
+        this(bindAddress, advertisedHost, sessionPort, replicationPort, metaServers, dataCenter, zone, heartbeatMillis,
+                leaseMillis, leaseCheckMillis, notifyRetries, notifyRetryMillis, requestTimeoutMillis, maxPayloadBytes,
+                defaultPortLimits(maxPayloadBytes));
+    }
+
+    /** The default rate and connection limits, and a frame limit that fits {@code maxPayloadBytes}. */
+    public static GuardLimits defaultPortLimits(int maxPayloadBytes) {
+        return new GuardLimits(Math.max(DEFAULT_MAX_FRAME_BYTES, GuardLimits.frameBytesFor(maxPayloadBytes)),
+                DEFAULT_MAX_NEW_CONNECTIONS_PER_IP_PER_SECOND, DEFAULT_MAX_CONNECTIONS);
     }
 
     /**

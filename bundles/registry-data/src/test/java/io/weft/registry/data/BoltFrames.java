@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -45,6 +46,13 @@ final class BoltFrames {
         out.write(clazz);
         out.write(body);
         return bytes.toByteArray();
+    }
+
+    /** The fixed header and class name of a request announcing {@code contentLength} bytes of content, none sent. */
+    static byte[] requestHead(int requestId, String className, int contentLength) throws IOException {
+        byte[] frame = request(requestId, CMD_REQUEST, className, null);
+        ByteBuffer.wrap(frame).putInt(18, contentLength);
+        return frame;
     }
 
     /** A Hessian map typed as {@code className}: the stream names the class whether or not it exists. */

@@ -1,5 +1,6 @@
 package io.weft.registry.data;
 
+import io.weft.codec.bolt.guard.GuardLimits;
 import io.weft.registry.data.monitor.DataCounts;
 import io.weft.registry.data.replication.ReplicationAddresses;
 import java.time.Clock;
@@ -28,9 +29,21 @@ public final class TestServers implements AutoCloseable {
     }
 
     public DataServer start() {
+        return start(options(metaServers));
+    }
+
+    /** A server with the frame and connection limits {@code portLimits} on both its ports. */
+    public DataServer start(GuardLimits portLimits) {
+        DataServerOptions o = options(metaServers);
+        return start(new DataServerOptions(o.bindAddress(), o.advertisedHost(), o.sessionPort(), o.replicationPort(),
+                o.metaServers(), o.dataCenter(), o.zone(), o.heartbeatMillis(), o.leaseMillis(), o.leaseCheckMillis(),
+                o.notifyRetries(), o.notifyRetryMillis(), o.requestTimeoutMillis(), o.maxPayloadBytes(), portLimits));
+    }
+
+    private DataServer start(DataServerOptions options) {
         // An address of no server of this test stays as it is: calls to it fail like calls to a dead server.
         ReplicationAddresses addresses = dataAddress -> replicationAddresses.getOrDefault(dataAddress, dataAddress);
-        DataServer server = new DataServer(TestHessian.SLOT, options(metaServers), new DataCounts(), Clock.systemUTC(), addresses);
+        DataServer server = new DataServer(TestHessian.SLOT, options, new DataCounts(), Clock.systemUTC(), addresses);
         server.start();
         replicationAddresses.put(server.address(), "127.0.0.1:" + server.replicationPort());
         started.add(server);

@@ -3,16 +3,20 @@ package io.weft.registry.data.monitor;
 import io.prometheus.client.Collector;
 import io.prometheus.client.CounterMetricFamily;
 import io.prometheus.client.GaugeMetricFamily;
+import io.weft.codec.bolt.guard.ConnectionRefusal;
+import io.weft.codec.bolt.guard.FrameRefusal;
 import io.weft.registry.data.ops.DataServerView;
 import io.weft.registry.data.ops.DataStatus;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The data server's metrics on {@code /metrics}, read fresh at each scrape: the ops guide's {@code dataDatum_total}
  * and {@code dataPub_total} (OPS-21) as gauges, the session connections and leases, the slots led and followed,
  * whether it works, and counters of lease evictions by kind ({@code dataRenewEvict_Expired},
  * {@code dataRenewEvict_Noheartbeat}), failed change notices ({@code data_SessionNotifierInvoke_Error},
- * {@code data_SessionNotifierRetryExceed_Error}), given-up replications and refused bodies.
+ * {@code data_SessionNotifierRetryExceed_Error}), given-up replications, refused bodies, and the frames and
+ * connections the guards of the session and replication ports refused.
  */
 public final class DataCollector extends Collector implements Collector.Describable {
 
@@ -28,6 +32,12 @@ public final class DataCollector extends Collector implements Collector.Describa
     static final String NOTIFY_ERRORS = "registry_data_notify_errors";
     static final String REPLICATION_ERRORS = "registry_data_replication_errors";
     static final String REFUSED_BODIES = "registry_data_refused_bodies";
+    static final String REFUSED_FRAMES = "registry_data_refused_frames";
+    static final String REFUSED_CONNECTIONS = "registry_data_refused_connections";
+    /** The names of the guarded ports, the {@code port} label. */
+    public static final String SESSION_PORT = "session";
+    public static final String REPLICATION_PORT = "replication";
+    private static final List<String> PORTS = List.of(SESSION_PORT, REPLICATION_PORT);
 
     private final DataServerView data;
 
@@ -53,6 +63,20 @@ public final class DataCollector extends Collector implements Collector.Describa
                 + " data_SessionNotifierRetryExceed_Error).", List.of("kind"));
         notify.addMetric(List.of("invoke"), c.notifyErrors());
         notify.addMetric(List.of("retry_exceeded"), c.notifyRetriesExceeded());
+        CounterMetricFamily frames = new CounterMetricFamily(REFUSED_FRAMES, "Connections to a Bolt port closed at a"
+                + " frame announcing more than maxFrameBytes (oversized), with a header Bolt cannot read (malformed),"
+                + " or cut off in the middle (truncated).", List.of("port", "reason"));
+        CounterMetricFamily connections = new CounterMetricFamily(REFUSED_CONNECTIONS, "New connections to a Bolt"
+                + " port closed at once: past maxNewConnectionsPerIpPerSecond from one address (rate) or past"
+                + " maxConnections (limit).", List.of("port", "reason"));
+        for (String port : PORTS) {
+            for (FrameRefusal reason : FrameRefusal.values()) {
+                frames.addMetric(List.of(port, label(reason)), c.refusedFrames(port, reason));
+            }
+            for (ConnectionRefusal reason : ConnectionRefusal.values()) {
+                connections.addMetric(List.of(port, label(reason)), c.refusedConnections(port, reason));
+            }
+        }
         return List.of(
                 new GaugeMetricFamily(DATUMS, "Datums with publishers held here, led or replicated"
                         + " (dataDatum_total).", s.datums()),
@@ -70,7 +94,12 @@ public final class DataCollector extends Collector implements Collector.Describa
                 new CounterMetricFamily(REPLICATION_ERRORS, "Changed datums a follower did not get after the"
                         + " retries.", c.replicationErrors()),
                 new CounterMetricFamily(REFUSED_BODIES, "Bolt bodies refused by the safe Hessian (class not allowed"
-                        + " or denied, too large, malformed).", c.refusedBodies()));
+                        + " or denied, too large, malformed).", c.refusedBodies()),
+                frames, connections);
+    }
+
+    private static String label(Enum<?> reason) {
+        return reason.name().toLowerCase(Locale.ROOT);
     }
 
     /** Names only, so registering the collector computes nothing. */
@@ -86,6 +115,8 @@ public final class DataCollector extends Collector implements Collector.Describa
                 new CounterMetricFamily(RENEW_EVICTIONS, "", List.of("reason")),
                 new CounterMetricFamily(NOTIFY_ERRORS, "", List.of("kind")),
                 new CounterMetricFamily(REPLICATION_ERRORS, "", List.of()),
-                new CounterMetricFamily(REFUSED_BODIES, "", List.of()));
+                new CounterMetricFamily(REFUSED_BODIES, "", List.of()),
+                new CounterMetricFamily(REFUSED_FRAMES, "", List.of("port", "reason")),
+                new CounterMetricFamily(REFUSED_CONNECTIONS, "", List.of("port", "reason")));
     }
 }

@@ -1,10 +1,15 @@
 package io.weft.registry.data.monitor;
 
+import io.weft.codec.bolt.guard.ConnectionRefusal;
+import io.weft.codec.bolt.guard.FrameRefusal;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The data server's event counters behind the {@code registry_data_*} counters (OPS-21): lease evictions by kind,
- * failed change notices, failed replications and refused bodies. The owner keeps one across restarts of the server,
+ * failed change notices, failed replications, refused bodies, and frames and connections the ports' guards refused
+ * (by port and reason). The owner keeps one across restarts of the server,
  * so counters only ever rise. Thread-safe.
  */
 public final class DataCounts {
@@ -15,6 +20,8 @@ public final class DataCounts {
     private final LongAdder notifyRetriesExceeded = new LongAdder();
     private final LongAdder replicationErrors = new LongAdder();
     private final LongAdder refusedBodies = new LongAdder();
+    private final Map<String, LongAdder> refusedFrames = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> refusedConnections = new ConcurrentHashMap<>();
 
     /** Publishers of a session process that a newer process of the same session replaced (dataRenewEvict_Expired). */
     public void evictedExpired(int publishers) {
@@ -44,6 +51,30 @@ public final class DataCounts {
     /** One request or reply body the safe Hessian refused. */
     public void refusedBody() {
         refusedBodies.increment();
+    }
+
+    /** One connection closed at a frame its port's guard refused; {@code port} is the port's name. */
+    public void frameRefused(String port, FrameRefusal reason) {
+        refusedFrames.computeIfAbsent(key(port, reason), k -> new LongAdder()).increment();
+    }
+
+    /** One new connection its port's guard closed at once. */
+    public void connectionRefused(String port, ConnectionRefusal reason) {
+        refusedConnections.computeIfAbsent(key(port, reason), k -> new LongAdder()).increment();
+    }
+
+    public long refusedFrames(String port, FrameRefusal reason) {
+        LongAdder count = refusedFrames.get(key(port, reason));
+        return count == null ? 0 : count.sum();
+    }
+
+    public long refusedConnections(String port, ConnectionRefusal reason) {
+        LongAdder count = refusedConnections.get(key(port, reason));
+        return count == null ? 0 : count.sum();
+    }
+
+    private static String key(String port, Enum<?> reason) {
+        return port + " " + reason.name();
     }
 
     public long evictedExpired() {

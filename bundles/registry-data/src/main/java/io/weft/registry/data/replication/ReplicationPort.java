@@ -1,5 +1,6 @@
 package io.weft.registry.data.replication;
 
+import io.weft.codec.bolt.guard.PortGuard;
 import io.weft.registry.data.transport.BoltPort;
 import io.weft.registry.protocol.ReplicateRequest;
 import io.weft.registry.protocol.SlotSyncRequest;
@@ -15,8 +16,8 @@ public final class ReplicationPort implements AutoCloseable {
 
     private final BoltPort port;
 
-    public ReplicationPort(String host, int port, ReplicaReceiver receiver, Executor workers) {
-        this.port = new BoltPort("replication", host, port)
+    public ReplicationPort(String host, int port, PortGuard guard, ReplicaReceiver receiver, Executor workers) {
+        this.port = new BoltPort("replication", host, port, guard)
                 .handle(ReplicateRequest.class, (r, c) -> receiver.replicate(r), ReplicaReceiver::refused, workers)
                 .handle(SlotSyncRequest.class, (r, c) -> receiver.snapshot(r), ReplicaReceiver::refusedSnapshot,
                         workers);

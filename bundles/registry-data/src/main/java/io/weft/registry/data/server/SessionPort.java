@@ -1,6 +1,7 @@
 package io.weft.registry.data.server;
 
 import com.alipay.remoting.Connection;
+import io.weft.codec.bolt.guard.PortGuard;
 import io.weft.registry.data.transport.BoltPort;
 import io.weft.registry.protocol.ClientOffRequest;
 import io.weft.registry.protocol.GetDatumRequest;
@@ -24,8 +25,8 @@ public final class SessionPort implements AutoCloseable {
     private final BoltPort port;
     private final SessionConnections connections;
 
-    public SessionPort(String host, int port, SessionRequests requests, Executor workers) {
-        this.port = new BoltPort("session", host, port);
+    public SessionPort(String host, int port, PortGuard guard, SessionRequests requests, Executor workers) {
+        this.port = new BoltPort("session", host, port, guard);
         this.connections = new SessionConnections(this.port);
         this.port
                 .handle(PublishRequest.class, tracked(requests::publish), Replies::refused, workers)

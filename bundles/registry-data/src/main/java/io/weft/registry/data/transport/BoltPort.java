@@ -2,9 +2,11 @@ package io.weft.registry.data.transport;
 
 import com.alipay.remoting.Connection;
 import com.alipay.remoting.ConnectionEventType;
+import com.alipay.remoting.config.BoltServerOption;
 import com.alipay.remoting.exception.RemotingException;
 import com.alipay.remoting.rpc.RpcServer;
 import io.weft.codec.bolt.BoltServerStop;
+import io.weft.codec.bolt.guard.PortGuard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,7 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One listening Bolt port of the data server (9620 for sessions, 9621 for peers) with a processor per request
  * class. Declare the handlers, then {@link #start}; {@link #close} returns once the listening socket is closed, so
- * the port is free again ({@link BoltServerStop}), and every connection it accepted is closed.
+ * the port is free again ({@link BoltServerStop}), and every connection it accepted is closed. A {@link PortGuard}
+ * in front of Bolt's decoder closes a connection at a frame announced too large or unreadable, before Bolt buffers
+ * it, and new connections past its limits (ARCHITECTURE §5).
  *
  * <p>Lifecycle: handlers and listeners before start; start once, close once. Thread-safe afterwards.
  */
@@ -30,6 +34,7 @@ public final class BoltPort implements AutoCloseable {
     private final String name;
     private final String host;
     private final int requestedPort;
+    private final PortGuard guard;
     private final List<Consumer<RpcServer>> registrations = new ArrayList<>();
     private final Set<Connection> accepted = ConcurrentHashMap.newKeySet();
     private volatile RpcServer server;
@@ -38,11 +43,13 @@ public final class BoltPort implements AutoCloseable {
      * @param name what the port is for, in log lines
      * @param host the address to bind
      * @param port the port, 0 for any free one
+     * @param guard the frame and connection limits of this port, for it alone
      */
-    public BoltPort(String name, String host, int port) {
+    public BoltPort(String name, String host, int port, PortGuard guard) {
         this.name = name;
         this.host = host;
         this.requestedPort = port;
+        this.guard = guard;
     }
 
     /**
@@ -73,6 +80,7 @@ public final class BoltPort implements AutoCloseable {
             throw new IllegalStateException(name + " already started");
         }
         RpcServer rpc = new RpcServer(host, requestedPort, false);
+        rpc.option(BoltServerOption.EXTENDED_NETTY_CHANNEL_HANDLER, guard);
         rpc.addConnectionEventProcessor(ConnectionEventType.CONNECT, (address, connection) -> accepted.add(connection));
         rpc.addConnectionEventProcessor(ConnectionEventType.CLOSE, (address, connection) -> accepted.remove(connection));
         registrations.forEach(registration -> registration.accept(rpc));

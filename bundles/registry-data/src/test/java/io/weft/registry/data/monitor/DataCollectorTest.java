@@ -3,6 +3,8 @@ package io.weft.registry.data.monitor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.prometheus.client.Collector;
+import io.weft.codec.bolt.guard.ConnectionRefusal;
+import io.weft.codec.bolt.guard.FrameRefusal;
 import io.weft.registry.data.ops.DataServerView;
 import io.weft.registry.data.ops.DataStatus;
 import java.util.HashMap;
@@ -20,6 +22,9 @@ class DataCollectorTest {
         counts.evictedNoHeartbeat(3);
         counts.notifyError();
         counts.notifyGivenUp();
+        counts.frameRefused(DataCollector.REPLICATION_PORT, FrameRefusal.OVERSIZED);
+        counts.connectionRefused(DataCollector.SESSION_PORT, ConnectionRefusal.RATE);
+        counts.connectionRefused(DataCollector.SESSION_PORT, ConnectionRefusal.RATE);
         DataStatus status = new DataStatus(true, "127.0.0.1:9620", true, true, true, true, 7, 100, 50, 12, 40, 3, 2,
                 2);
         DataCollector collector = new DataCollector(new DataServerView() {
@@ -50,6 +55,21 @@ class DataCollectorTest {
         assertEquals(1.0, samples.get("registry_data_notify_errors_total[retry_exceeded]"));
         assertEquals(100.0, samples.get("registry_data_slots[leader]"));
         assertEquals(1.0, samples.get("registry_data_working[]"));
+        assertEquals(1.0, samples.get("registry_data_refused_frames_total[replication, oversized]"));
+        assertEquals(0.0, samples.get("registry_data_refused_frames_total[session, malformed]"));
+        assertEquals(2.0, samples.get("registry_data_refused_connections_total[session, rate]"));
+        assertEquals(0.0, samples.get("registry_data_refused_connections_total[replication, limit]"));
         assertEquals(collector.describe().size(), collector.collect().size());
+    }
+
+    @Test
+    @DisplayName("ARCHITECTURE §5: the refusals of the ports' guards are counted by port and reason")
+    void refusalsByPort() {
+        DataCounts counts = new DataCounts();
+        counts.frameRefused("session", FrameRefusal.TRUNCATED);
+
+        assertEquals(1, counts.refusedFrames("session", FrameRefusal.TRUNCATED));
+        assertEquals(0, counts.refusedFrames("replication", FrameRefusal.TRUNCATED));
+        assertEquals(0, counts.refusedConnections("session", ConnectionRefusal.LIMIT));
     }
 }
