@@ -5,10 +5,14 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.alipay.remoting.config.BoltServerOption;
 import com.alipay.remoting.rpc.RpcServer;
 
 import io.weft.codec.bolt.BoltHessian;
 import io.weft.codec.bolt.BoltServerStop;
+import io.weft.codec.bolt.guard.GuardLimits;
+import io.weft.codec.bolt.guard.LogThrottle;
+import io.weft.codec.bolt.guard.PortGuard;
 import io.weft.codec.hessian.SafeHessian;
 import io.weft.registry.meta.raft.MetaRaftNode;
 import io.weft.registry.meta.state.NodeRole;
@@ -17,12 +21,24 @@ import io.weft.registry.protocol.ProtocolClasses;
 /**
  * The two cluster ports of one meta member: sessions heartbeat on {@code sessionPort} (9610, REG-50), data servers
  * on {@code dataPort} (9611, REG-51). {@link #start()} once, {@link #close()} once; a port that cannot be bound
- * fails the start and nothing is left listening.
+ * fails the start and nothing is left listening. Each port has a {@link PortGuard} in front of Bolt's decoder: a
+ * frame announced too large or unreadable closes its connection before Bolt buffers it, and new connections past
+ * the limits are closed at once (ARCHITECTURE §5); refusals are counted in {@link PortRefusals} and logged.
  */
 public final class ClusterPorts implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("registry.meta");
     private static final int MAX_BODY_BYTES = 1024 * 1024;
+    private static final long REFUSAL_LOG_INTERVAL_MILLIS = 10_000;
+    /** A heartbeat is a few hundred bytes; a frame of the body limit plus its class name and header map. */
+    public static final int DEFAULT_MAX_FRAME_BYTES = MAX_BODY_BYTES + GuardLimits.FRAME_OVERHEAD_BYTES;
+    /**
+     * Sessions and data servers hold one connection to each meta server (REG-50, REG-51) and open it again once
+     * when they restart; several nodes on one host open a handful a second.
+     */
+    public static final int DEFAULT_MAX_NEW_CONNECTIONS_PER_IP_PER_SECOND = 20;
+    /** Far above the sessions and data servers of a cluster, far below what exhausts the node's file handles. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 1_000;
 
     private final BoltHessian hessian;
     private final String bindAddress;
@@ -30,12 +46,28 @@ public final class ClusterPorts implements AutoCloseable {
     private final int dataPort;
     private final MetaRaftNode raft;
     private final Clock clock;
+    private final GuardLimits limits;
+    private final PortRefusals refusals;
+    private final LogThrottle refusalLog;
     private BoltHessian.Registration registration;
     private RpcServer sessions;
     private RpcServer data;
 
+    /** With the default limits and counters of its own. */
     public ClusterPorts(BoltHessian hessian, String bindAddress, int sessionPort, int dataPort, MetaRaftNode raft,
             Clock clock) {
+        this(hessian, bindAddress, sessionPort, dataPort, raft, clock, defaultLimits(), new PortRefusals());
+    }
+
+    /**
+     * @param limits   what each of the two ports tolerates from its peers
+     * @param refusals where the ports' refusals are counted; the owner may keep it across restarts
+     */
+    public ClusterPorts(BoltHessian hessian, String bindAddress, int sessionPort, int dataPort, MetaRaftNode raft,
+            Clock clock, GuardLimits limits, PortRefusals refusals) {
+        this.limits = limits;
+        this.refusals = refusals;
+        this.refusalLog = new LogThrottle(LOG, REFUSAL_LOG_INTERVAL_MILLIS, clock::millis);
         this.hessian = hessian;
         this.bindAddress = bindAddress;
         this.sessionPort = sessionPort;
@@ -60,6 +92,8 @@ public final class ClusterPorts implements AutoCloseable {
 
     private RpcServer listen(NodeRole role, int port) {
         RpcServer server = new RpcServer(bindAddress, port, false);
+        server.option(BoltServerOption.EXTENDED_NETTY_CHANNEL_HANDLER,
+                PortGuard.of(limits, clock::millis, refusals.listener(role, refusalLog)));
         ClusterViews views = new ClusterViews(raft);
         server.registerUserProcessor(new HeartbeatProcessor(role, port, raft, views, clock));
         server.registerUserProcessor(new PingProcessor(port, views));
@@ -71,6 +105,11 @@ public final class ClusterPorts implements AutoCloseable {
         }
         LOG.info("meta server listening for {} servers on {}:{}", role, bindAddress, port);
         return server;
+    }
+
+    public static GuardLimits defaultLimits() {
+        return new GuardLimits(DEFAULT_MAX_FRAME_BYTES, DEFAULT_MAX_NEW_CONNECTIONS_PER_IP_PER_SECOND,
+                DEFAULT_MAX_CONNECTIONS);
     }
 
     /** Whether the port for {@code role}'s heartbeats listens (the seed's health fields). */

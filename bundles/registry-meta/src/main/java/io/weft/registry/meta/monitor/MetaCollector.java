@@ -1,14 +1,19 @@
 package io.weft.registry.meta.monitor;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import io.prometheus.client.Collector;
 import io.prometheus.client.CounterMetricFamily;
 import io.prometheus.client.GaugeMetricFamily;
+import io.weft.codec.bolt.guard.ConnectionRefusal;
+import io.weft.codec.bolt.guard.FrameRefusal;
+import io.weft.registry.meta.cluster.PortRefusals;
 import io.weft.registry.meta.raft.MetaRaftNode;
 import io.weft.registry.meta.raft.RaftRole;
 import io.weft.registry.meta.state.MetaState;
+import io.weft.registry.meta.state.NodeRole;
 import io.weft.registry.meta.state.PushSwitch;
 
 /**
@@ -17,7 +22,8 @@ import io.weft.registry.meta.state.PushSwitch;
  * {@code sessionNodeList_is_empty_prod} and {@code metaNodeList_is_empty_prod} (a list is empty),
  * {@code meta_push_status_is_closed_prod} (push is stopped), {@code meta_health_check_fail_prod} (this member
  * is unhealthy) and {@code meta_role_change_prod} (a new leader). Lists are as this member applied them: a
- * follower may lag the leader briefly.
+ * follower may lag the leader briefly. Also the frames and connections the guards of the session and data ports
+ * refused (ARCHITECTURE §5).
  */
 public final class MetaCollector extends Collector implements Collector.Describable {
 
@@ -35,11 +41,20 @@ public final class MetaCollector extends Collector implements Collector.Describa
     static final String SESSION_LIST_EMPTY = "registry_meta_session_node_list_empty";
     static final String PUSH_STOPPED = "registry_meta_push_stopped";
     static final String PERSISTENT_DATA = "registry_meta_persistent_data";
+    static final String REFUSED_FRAMES = "registry_meta_refused_frames";
+    static final String REFUSED_CONNECTIONS = "registry_meta_refused_connections";
 
     private final MetaRaftNode raft;
+    private final PortRefusals refusals;
 
+    /** Without refusal counts of the cluster ports: they all read 0. */
     public MetaCollector(MetaRaftNode raft) {
+        this(raft, new PortRefusals());
+    }
+
+    public MetaCollector(MetaRaftNode raft, PortRefusals refusals) {
         this.raft = Objects.requireNonNull(raft, "raft");
+        this.refusals = Objects.requireNonNull(refusals, "refusals");
     }
 
     @Override
@@ -58,6 +73,20 @@ public final class MetaCollector extends Collector implements Collector.Describa
         CounterMetricFamily changes = new CounterMetricFamily(LEADER_CHANGES,
                 "Times this member saw a new raft leader, itself or another, since it started (meta_role_change_prod).",
                 raft.leaderChanges());
+        CounterMetricFamily frames = new CounterMetricFamily(REFUSED_FRAMES, "Connections to the session or data"
+                + " port closed at a frame announcing more than maxFrameBytes (oversized), with a header Bolt cannot"
+                + " read (malformed), or cut off in the middle (truncated).", List.of("port", "reason"));
+        CounterMetricFamily connections = new CounterMetricFamily(REFUSED_CONNECTIONS, "New connections to the"
+                + " session or data port closed at once: past maxNewConnectionsPerIpPerSecond from one address (rate)"
+                + " or past maxConnections (limit).", List.of("port", "reason"));
+        for (NodeRole port : NodeRole.values()) {
+            for (FrameRefusal reason : FrameRefusal.values()) {
+                frames.addMetric(List.of(label(port), label(reason)), refusals.frames(port, reason));
+            }
+            for (ConnectionRefusal reason : ConnectionRefusal.values()) {
+                connections.addMetric(List.of(label(port), label(reason)), refusals.connections(port, reason));
+            }
+        }
         return List.of(
                 gauge(RAFT_LEADER, "1 while this member is the raft leader, else 0.", role == RaftRole.LEADER),
                 roles,
@@ -77,7 +106,8 @@ public final class MetaCollector extends Collector implements Collector.Describa
                         + " (meta_push_status_is_closed_prod), 0 while push is open.",
                         state.pushSwitch() == PushSwitch.CLOSED),
                 new GaugeMetricFamily(PERSISTENT_DATA, "Persistent data entries (service-governance overrides, REG-66).",
-                        state.persistentData().size()));
+                        state.persistentData().size()),
+                frames, connections);
     }
 
     /** Names only, so registering the collector computes nothing. */
@@ -96,7 +126,13 @@ public final class MetaCollector extends Collector implements Collector.Describa
                 new GaugeMetricFamily(DATA_LIST_EMPTY, "", List.of()),
                 new GaugeMetricFamily(SESSION_LIST_EMPTY, "", List.of()),
                 new GaugeMetricFamily(PUSH_STOPPED, "", List.of()),
-                new GaugeMetricFamily(PERSISTENT_DATA, "", List.of()));
+                new GaugeMetricFamily(PERSISTENT_DATA, "", List.of()),
+                new CounterMetricFamily(REFUSED_FRAMES, "", List.of("port", "reason")),
+                new CounterMetricFamily(REFUSED_CONNECTIONS, "", List.of("port", "reason")));
+    }
+
+    private static String label(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
     }
 
     private static GaugeMetricFamily gauge(String name, String help, boolean value) {

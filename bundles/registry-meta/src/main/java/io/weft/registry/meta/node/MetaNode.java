@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.time.Clock;
 import io.weft.registry.meta.state.NodeRole;
 import io.weft.registry.meta.cluster.ClusterPorts;
+import io.weft.registry.meta.cluster.PortRefusals;
 import io.weft.codec.bolt.BoltHessian;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,11 +40,19 @@ public final class MetaNode implements AutoCloseable {
 
     /** @param hessian the node's Bolt Hessian codec, for the cluster ports' messages */
     public MetaNode(BoltHessian hessian, MetaNodeSettings settings) {
+        this(hessian, settings, new PortRefusals());
+    }
+
+    /**
+     * @param hessian  the node's Bolt Hessian codec, for the cluster ports' messages
+     * @param refusals where the cluster ports' guards count what they refused; the owner keeps it across restarts
+     */
+    public MetaNode(BoltHessian hessian, MetaNodeSettings settings, PortRefusals refusals) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.raft = new MetaRaftNode(settings.raftOptions());
         this.metricsLog = new MetricsLog(raft);
         this.clusterPorts = new ClusterPorts(Objects.requireNonNull(hessian, "hessian"), settings.bindAddress(),
-                settings.sessionPort(), settings.dataPort(), raft, Clock.systemUTC());
+                settings.sessionPort(), settings.dataPort(), raft, Clock.systemUTC(), settings.portLimits(), refusals);
     }
 
     /**

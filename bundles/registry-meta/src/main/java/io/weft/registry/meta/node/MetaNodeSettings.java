@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
+import io.weft.codec.bolt.guard.GuardLimits;
 import io.weft.registry.meta.raft.MetaRaftOptions;
 import io.weft.registry.meta.raft.PeerAddresses;
 
@@ -14,6 +15,7 @@ import io.weft.registry.meta.raft.PeerAddresses;
  *
  * @param peers   every member as {@code host:port}, this one included; empty for a one-node group
  * @param dataDir absolute
+ * @param portLimits what the session and data ports each tolerate from their peers
  */
 public record MetaNodeSettings(
         String bindAddress,
@@ -29,10 +31,12 @@ public record MetaNodeSettings(
         int snapshotIntervalSecs,
         int slotCount,
         int slotReplicas,
-        int metricsLogSeconds) {
+        int metricsLogSeconds,
+        GuardLimits portLimits) {
 
     public MetaNodeSettings {
         Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(portLimits, "portLimits");
         Objects.requireNonNull(advertisedHost, "advertisedHost");
         peers = List.copyOf(peers);
         Objects.requireNonNull(dataDir, "dataDir");
@@ -89,7 +93,9 @@ public record MetaNodeSettings(
                 (int) positive("snapshotIntervalSecs", config.snapshotIntervalSecs()),
                 (int) positive("slotCount", config.slotCount()),
                 (int) positive("slotReplicas", config.slotReplicas()),
-                (int) positive("metricsLogSeconds", config.metricsLogSeconds()));
+                (int) positive("metricsLogSeconds", config.metricsLogSeconds()),
+                new GuardLimits(config.maxFrameBytes(), config.maxNewConnectionsPerIpPerSecond(),
+                        config.maxConnections()));
     }
 
     /** This member's address in the group, {@code advertisedHost:raftPort}. */

@@ -28,6 +28,7 @@ import io.prometheus.client.Collector;
 import io.weft.api.auth.AccessGuard;
 import io.weft.api.health.HealthIndicator;
 import io.weft.registry.meta.http.MetaOpsServlets;
+import io.weft.registry.meta.cluster.PortRefusals;
 import io.weft.registry.meta.monitor.MetaCollector;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -69,6 +70,8 @@ public final class MetaServerComponent {
     private Path home;
     private String httpInstance;
     private Running running;
+    /** Outlives restarts of the member, so the refusal counters only rise. */
+    private final PortRefusals refusals = new PortRefusals();
 
     /** A member with what it registered; all of it goes when the member does. */
     private record Running(MetaNode node, List<ServletRegistration> servlets, List<ServiceRegistration<?>> services) {
@@ -124,7 +127,7 @@ public final class MetaServerComponent {
     }
 
     private Running start(MetaNodeSettings settings) {
-        MetaNode node = new MetaNode(boltHessian, settings);
+        MetaNode node = new MetaNode(boltHessian, settings, refusals);
         node.start(); // a member that cannot run stays, inactive: its servlets and health say so
         List<ServletRegistration> servlets = new ArrayList<>();
         for (Map.Entry<String, HttpServlet> entry
@@ -134,7 +137,7 @@ public final class MetaServerComponent {
                     entry.getValue(), servletProperties(name, entry.getKey(), httpInstance))));
         }
         List<ServiceRegistration<?>> services = List.of(
-                context.registerService(Collector.class, new MetaCollector(node.raft()), null),
+                context.registerService(Collector.class, new MetaCollector(node.raft(), refusals), null),
                 context.registerService(HealthIndicator.class, new MetaHealth(node), null));
         return new Running(node, servlets, services);
     }

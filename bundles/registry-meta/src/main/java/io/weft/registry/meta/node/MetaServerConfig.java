@@ -1,5 +1,6 @@
 package io.weft.registry.meta.node;
 
+import io.weft.registry.meta.cluster.ClusterPorts;
 import io.weft.registry.protocol.RegistryPorts;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -82,4 +83,19 @@ public @interface MetaServerConfig {
     @AttributeDefinition(name = "Metrics log period (s)", description = "How often registry-metrics.log gets the"
             + " node list sizes, raft status and push switch (OPS-20).", min = "1")
     int metricsLogSeconds() default 60;
+
+    @AttributeDefinition(name = "Maximum frame (bytes)", description = "Largest Bolt frame a session or data server"
+            + " may announce on the session and data ports: header, class name, Bolt header map and body. A larger"
+            + " one closes the connection before Bolt buffers it (heartbeats are a few hundred bytes).",
+            min = "1024")
+    int maxFrameBytes() default ClusterPorts.DEFAULT_MAX_FRAME_BYTES;
+
+    @AttributeDefinition(name = "New connections per address and second", description = "New connections one"
+            + " address may open on the session or data port in a second; the ones beyond are closed at once (a"
+            + " reconnect loop or a flood). Servers open one per meta server.", min = "1")
+    int maxNewConnectionsPerIpPerSecond() default ClusterPorts.DEFAULT_MAX_NEW_CONNECTIONS_PER_IP_PER_SECOND;
+
+    @AttributeDefinition(name = "Maximum connections", description = "Connections the session port, and the data"
+            + " port, hold at once; new ones beyond are closed at once.", min = "1")
+    int maxConnections() default ClusterPorts.DEFAULT_MAX_CONNECTIONS;
 }

@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -19,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 import com.alipay.remoting.rpc.RpcClient;
 
 import io.weft.codec.bolt.BoltHessianSlot;
+import io.weft.codec.bolt.guard.ConnectionRefusal;
+import io.weft.codec.bolt.guard.FrameRefusal;
+import io.weft.codec.bolt.guard.GuardLimits;
 import io.weft.registry.data.DataServer;
 import io.weft.registry.data.DataServerOptions;
 import io.weft.registry.data.monitor.DataCounts;
@@ -27,6 +35,7 @@ import io.weft.registry.meta.command.SetPushSwitch;
 import io.weft.registry.meta.raft.MetaRaftNode;
 import io.weft.registry.meta.raft.MetaRaftOptions;
 import io.weft.registry.meta.raft.TestSupport;
+import io.weft.registry.meta.state.NodeRole;
 import io.weft.registry.meta.state.PushSwitch;
 import io.weft.registry.protocol.ClusterView;
 import io.weft.registry.protocol.NodeHeartbeat;
@@ -42,6 +51,10 @@ class ClusterPortsTest {
     @TempDir
     Path dir;
 
+    /** Connections each port holds, low enough for a test to reach. */
+    private static final int MAX_CONNECTIONS = 3;
+
+    private final PortRefusals refusals = new PortRefusals();
     private MetaRaftNode raft;
     private ClusterPorts ports;
     private RpcClient client;
@@ -56,7 +69,9 @@ class ClusterPortsTest {
         TestSupport.await("leader", raft::isLeader);
         sessionPort = free.get(1);
         dataPort = free.get(2);
-        ports = new ClusterPorts(HESSIAN, "127.0.0.1", sessionPort, dataPort, raft, Clock.systemUTC());
+        ports = new ClusterPorts(HESSIAN, "127.0.0.1", sessionPort, dataPort, raft, Clock.systemUTC(),
+                new GuardLimits(ClusterPorts.DEFAULT_MAX_FRAME_BYTES,
+                        ClusterPorts.DEFAULT_MAX_NEW_CONNECTIONS_PER_IP_PER_SECOND, MAX_CONNECTIONS), refusals);
         ports.start();
         client = new RpcClient();
         client.startup();
@@ -123,6 +138,89 @@ class ClusterPortsTest {
             assertTrue(raft.state().slotTable().leaderCount(data.address()) > 0,
                     "every slot is led by the only data server");
         }
+    }
+
+    @Test
+    @DisplayName("ARCHITECTURE §5, REG-50, REG-51: a frame announcing more than maxFrameBytes, or a header Bolt"
+            + " cannot read, closes its connection on 9610 and 9611; counted by port, and both keep serving")
+    void badFramesClosed() throws Exception {
+        for (int port : List.of(sessionPort, dataPort)) {
+            try (Socket oversized = open(port); Socket garbage = open(port)) {
+                oversized.getOutputStream().write(requestHead(NodeHeartbeat.class.getName(), 64 * 1024 * 1024));
+                garbage.getOutputStream().write("GET / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+
+                assertEquals(-1, readUntilClosed(oversized.getInputStream()), "closed without waiting for the body");
+                assertEquals(-1, readUntilClosed(garbage.getInputStream()));
+            }
+        }
+        for (NodeRole port : NodeRole.values()) {
+            TestSupport.await(port + " refusals counted", () -> refusals.frames(port, FrameRefusal.OVERSIZED) == 1
+                    && refusals.frames(port, FrameRefusal.MALFORMED) == 1);
+        }
+
+        assertTrue(heartbeat(sessionPort, RegistryRoles.SESSION, "127.0.0.1:9600", -1).isSuccess());
+        assertTrue(heartbeat(dataPort, RegistryRoles.DATA, "127.0.0.1:9620", -1).isSuccess());
+    }
+
+    @Test
+    @DisplayName("ARCHITECTURE §5, REG-51: past maxConnections a new connection to 9611 is closed at once; counted,"
+            + " and the connection already open keeps being served")
+    void connectionLimit() throws Exception {
+        assertTrue(heartbeat(dataPort, RegistryRoles.DATA, "127.0.0.1:9620", -1).isSuccess(), "the client's one");
+        try (Socket second = open(dataPort)) {
+            // Channels are set up on several event loops: each is admitted before the next opens, so which one
+            // goes past the limit is known.
+            assertAnswers(second, 5);
+            try (Socket third = open(dataPort)) {
+                assertAnswers(third, 6);
+                try (Socket refused = open(dataPort)) {
+                    assertEquals(-1, readUntilClosed(refused.getInputStream()), "the one past the limit is closed");
+                }
+            }
+        }
+        TestSupport.await("the refusal counted",
+                () -> refusals.connections(NodeRole.DATA, ConnectionRefusal.LIMIT) == 1);
+        assertEquals(0, refusals.connections(NodeRole.SESSION, ConnectionRefusal.LIMIT), "counted by port");
+        assertTrue(heartbeat(dataPort, RegistryRoles.DATA, "127.0.0.1:9620", -1).isSuccess(), "still serving");
+    }
+
+    /** A raw connection; a read that waits longer than any test should fails rather than hangs. */
+    private static Socket open(int port) throws IOException {
+        Socket socket = new Socket("127.0.0.1", port);
+        socket.setSoTimeout(30_000);
+        return socket;
+    }
+
+    /**
+     * The fixed header and class name of a Bolt protocol 1 request announcing {@code contentLength} bytes of
+     * content, none sent: proto, type, cmdcode, ver2, requestId, codec, timeout, classLen, headerLen, contentLen.
+     */
+    private static byte[] requestHead(String className, int contentLength) {
+        byte[] clazz = className.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(22 + clazz.length).put((byte) 1).put((byte) 1).putShort((short) 1).put((byte) 1)
+                .putInt(1).put((byte) 1).putInt(3000).putShort((short) clazz.length).putShort((short) 0)
+                .putInt(contentLength).put(clazz).array();
+    }
+
+    /** A Bolt heartbeat on {@code socket} is answered: the connection was admitted and is served. */
+    private static void assertAnswers(Socket socket, int requestId) throws IOException {
+        byte[] heartbeat = ByteBuffer.allocate(22).put((byte) 1).put((byte) 1).putShort((short) 0).put((byte) 1)
+                .putInt(requestId).put((byte) 1).putInt(3000).putShort((short) 0).putShort((short) 0).putInt(0)
+                .array();
+        socket.getOutputStream().write(heartbeat);
+        byte[] answer = socket.getInputStream().readNBytes(20);
+        assertEquals(20, answer.length, "a whole response header");
+        assertEquals(0, answer[1], "a response");
+        assertEquals(requestId, ByteBuffer.wrap(answer).getInt(5));
+    }
+
+    /** Reads and drops what the server sends (Bolt's own heartbeats, if any) until it closes the connection. */
+    private static int readUntilClosed(InputStream in) throws IOException {
+        int b;
+        do {
+            b = in.read();
+        } while (b != -1);
+        return b;
     }
 
     private ClusterView heartbeat(int port, String role, String address, long epoch) throws Exception {

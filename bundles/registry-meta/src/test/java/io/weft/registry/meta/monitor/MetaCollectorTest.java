@@ -80,8 +80,11 @@ class MetaCollectorTest {
             assertEquals(1.0, m.get("registry_meta_session_node_list_empty"));
             assertEquals(1.0, m.get("registry_meta_push_stopped"));
             assertEquals(0.0, m.get("registry_meta_persistent_data"));
-            assertEquals(List.copyOf(m.keySet().stream().map(k -> k.replaceAll("\\{.*|_total$", "")).distinct()
-                    .sorted().toList()), collector.describe().stream().map(f -> f.name).sorted().toList(),
+            assertEquals(0.0, m.get("registry_meta_refused_frames_total{session}"));
+            assertEquals(0.0, m.get("registry_meta_refused_connections_total{data}"));
+            // Labels first, then the counters' suffix: a labelled counter's name ends in _total before its labels.
+            assertEquals(List.copyOf(m.keySet().stream().map(k -> k.replaceAll("\\{.*", "").replaceAll("_total$", ""))
+                    .distinct().sorted().toList()), collector.describe().stream().map(f -> f.name).sorted().toList(),
                     "describe() names what collect() reports");
         }
     }
