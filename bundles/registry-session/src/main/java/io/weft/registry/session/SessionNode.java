@@ -1,5 +1,8 @@
 package io.weft.registry.session;
 
+import io.weft.registry.session.connection.ClientConnections;
+import io.weft.registry.session.console.ConsoleSnapshot;
+
 import io.weft.api.osp.SignatureVerifier;
 import io.weft.codec.bolt.BoltHessian;
 import io.weft.registry.session.cluster.SessionCluster;
@@ -240,6 +243,17 @@ public final class SessionNode implements SessionView, AutoCloseable {
         Running r = running;
         return r == null ? List.of()
                 : r.server().connections().all().stream().map(ClientConnection::remoteAddress).toList();
+    }
+
+    /** What the console feed (REG-91) answers: this session's registrations, from memory. */
+    public ConsoleSnapshot consoleSnapshot() {
+        Running r = running;
+        if (r == null) {
+            return ConsoleSnapshot.empty();
+        }
+        ClientConnections connections = r.server().connections();
+        return ConsoleSnapshot.of(boltEndpoint().orElse(""), r.server().registrations(),
+                id -> connections.get(id).map(ClientConnection::remoteAddress).orElse(id));
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.weft.api.auth.AccessGuard;
 import io.weft.api.health.HealthIndicator;
 import io.weft.api.osp.SignatureVerifier;
 import io.weft.registry.session.connection.ClientLimits;
+import io.weft.registry.session.console.ConsoleFeedServlet;
 import io.weft.registry.session.monitor.ConsoleLog;
 import io.weft.registry.session.monitor.SessionCollector;
 import io.weft.registry.session.ops.ConnectionsServlet;
@@ -44,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * The registry-session role (REG-3): runs a {@link SessionNode}, standalone or in a registry cluster when
  * {@code metaServers} is set (decision record 0021), and registers its ops servlets on the Felix
  * HTTP instance {@code httpInstance} (9603: discovery, {@code /health/check}, {@code /digest/pushSwitch},
- * {@code /connections/query}, {@code /digest/data/count}), the metrics collector, the health check, and the
+ * {@code /connections/query}, {@code /digest/data/count}), the console feed on {@code consoleHttpInstance}
+ * (9601, REG-91), the metrics collector, the health check, and the
  * client address for ACVIP ({@code SOFAREGISTRY}) while the client port listens. Only nodes with this
  * configuration run it.
  *
@@ -75,6 +77,7 @@ public final class SessionServerComponent {
     private SessionServerConfig config;
     private final List<ServiceRegistration<Servlet>> servlets = new ArrayList<>();
     private final List<ServletSpec> servletSpecs = new ArrayList<>();
+    private ServiceRegistration<Servlet> consoleFeed;
     private ServiceRegistration<Collector> collector;
     private ServiceRegistration<HealthIndicator> health;
     private ServiceRegistration<ServiceAddress> address;
@@ -114,6 +117,8 @@ public final class SessionServerComponent {
             servlets.add(context.registerService(Servlet.class, spec.servlet(),
                     servletProperties(spec, initial.httpInstance())));
         }
+        consoleFeed = context.registerService(Servlet.class, new ConsoleFeedServlet(node::consoleSnapshot),
+                consoleFeedProperties(initial.consoleHttpInstance()));
         collector = context.registerService(Collector.class, new SessionCollector(node), null);
         health = context.registerService(HealthIndicator.class, new SessionHealth(HEALTH_NAME, check), null);
         consoleLog = new ConsoleLog(node);
@@ -140,6 +145,9 @@ public final class SessionServerComponent {
                 servlets.get(i).setProperties(servletProperties(servletSpecs.get(i), next.httpInstance()));
             }
         }
+        if (!old.consoleHttpInstance().equals(next.consoleHttpInstance())) {
+            consoleFeed.setProperties(consoleFeedProperties(next.consoleHttpInstance()));
+        }
         if (old.consoleLogSeconds() != next.consoleLogSeconds()) {
             consoleLog.close();
             consoleLog = new ConsoleLog(node);
@@ -150,6 +158,7 @@ public final class SessionServerComponent {
     @Deactivate
     synchronized void deactivate() {
         List<ServiceRegistration<?>> all = new ArrayList<>(servlets);
+        all.add(consoleFeed);
         all.add(collector);
         all.add(health);
         all.add(address);
@@ -202,6 +211,11 @@ public final class SessionServerComponent {
         // instance (9603) and keeps the ops API off the node's console port.
         p.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_TARGET, "(org.apache.felix.http.name=" + instance + ")");
         return p;
+    }
+
+    /** The feed takes every path of its own instance, so a wrong path is answered by it, in JSON. */
+    private static Hashtable<String, Object> consoleFeedProperties(String instance) {
+        return servletProperties(new ServletSpec("weft-registry-session-console-feed", null, "/*"), instance);
     }
 
     private static void unregister(ServiceRegistration<?> r) {

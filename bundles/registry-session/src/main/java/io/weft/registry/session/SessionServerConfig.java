@@ -13,7 +13,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  */
 @ObjectClassDefinition(
         name = "Weft registry session server",
-        description = "SessionServer: the SOFARegistry client port (9600) and its ops HTTP API (9603).")
+        description = "SessionServer: the SOFARegistry client port (9600), its ops HTTP API (9603) and the console feed (9601).")
 public @interface SessionServerConfig {
 
     @AttributeDefinition(name = "Client port", description = "Bolt port of registry clients (RCP-1); 0 for any"
@@ -31,6 +31,11 @@ public @interface SessionServerConfig {
     @AttributeDefinition(name = "HTTP instance", description = "Name of the Felix HTTP instance serving the ops"
             + " API and discovery (org.apache.felix.http.name of its configuration; port 9603 in the role).")
     String httpInstance() default "registry-session";
+
+    @AttributeDefinition(name = "Console HTTP instance", description = "Name of the Felix HTTP instance serving the"
+            + " console feed, GET /console/snapshot (REG-91, decision record 0022; port 9601 in the role). It gets every"
+            + " path of that instance.")
+    String consoleHttpInstance() default "registry-console";
 
     @AttributeDefinition(name = "Data center", description = "This session's data center: the segment of its"
             + " pushes and the only one clients are told of (RCP-9, RCP-11).")

@@ -60,8 +60,9 @@ public final class RegisterHandler {
             return accepted(register, connectionId, "Publisher unregister success!");
         }
         String zone = zoneOf(register);
-        PublisherRegistration registration =
-                new PublisherRegistration(register.getRegistId(), connectionId, id, zone, versionOf(register));
+        List<String> values = values(register.getDataList());
+        PublisherRegistration registration = new PublisherRegistration(register.getRegistId(), connectionId, id, zone,
+                versionOf(register), register.getAppName(), values);
         PublisherRegistration replaced = registrations.publishers().put(registration);
         if (replaced == null) {
             return accepted(register, connectionId, "Publisher register ignored: version " + register.getVersion()
@@ -70,8 +71,8 @@ public final class RegisterHandler {
         if (replaced != registration && !replaced.id().equals(id)) {
             data.removePublication(replaced.id(), replaced.registId());
         }
-        data.putPublication(id, new Publication(register.getRegistId(), connectionId, zone,
-                values(register.getDataList()), registration.version()));
+        data.putPublication(id, new Publication(register.getRegistId(), connectionId, zone, values,
+                registration.version()));
         return accepted(register, connectionId, "Publisher register success!");
     }
 
@@ -89,7 +90,7 @@ public final class RegisterHandler {
         }
         Subscription subscription = new Subscription(register.getRegistId(), connectionId, idOf(register),
                 register.getScope() == null ? Subscription.SCOPE_ZONE : register.getScope(), zoneOf(register),
-                versionOf(register));
+                versionOf(register), register.getAppName());
         Subscription replaced = registrations.subscribers().put(subscription);
         if (replaced == null) {
             return accepted(register, connectionId, "Subscriber register ignored: version " + register.getVersion()

@@ -124,7 +124,7 @@ class DataPusherTest {
     }
 
     private void subscribe(String registId, String connection) {
-        Subscription subscription = new Subscription(registId, connection, ID, "global", "ZONE_A", 1);
+        Subscription subscription = new Subscription(registId, connection, ID, "global", "ZONE_A", 1, "app");
         subscribers.put(subscription);
         pusher.subscribed(subscription);
     }
