@@ -1,0 +1,36 @@
+package io.weft.console.registry;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Configuration of the registry page, PID {@code io.weft.console.registry}; a change applies at once. */
+@ObjectClassDefinition(name = "Weft console: registry",
+        description = "Where the registry page reads the services (the sessions' console feed, REG-91) and writes"
+                + " governance overrides (the meta servers, REG-66).")
+public @interface RegistryConsoleConfig {
+
+    @AttributeDefinition(name = "Session feeds", description = "The sessions' console ports, comma-separated"
+            + " host[:port] (port: the feed port). Empty: the sessions the meta servers list.")
+    String sessionServers() default "";
+
+    @AttributeDefinition(name = "Feed port", description = "The sessions' console port (9601 in the seed).",
+            min = "1", max = "65535")
+    int feedPort() default 9601;
+
+    @AttributeDefinition(name = "Meta servers", description = "The meta servers' ops HTTP, comma-separated"
+            + " host[:port] (default port 9615): the session list, and where overrides are written (the leader"
+            + " is found by trying them in order).")
+    String metaServers() default "127.0.0.1";
+
+    @AttributeDefinition(name = "Poll period (ms)", description = "How often every session's feed is read.",
+            min = "100")
+    long pollMillis() default 5000;
+
+    @AttributeDefinition(name = "Request timeout (ms)", description = "How long a call to a session or a meta"
+            + " server may take.", min = "1")
+    long requestTimeoutMillis() default 5000;
+
+    @AttributeDefinition(name = "Largest snapshot (bytes)", description = "A session's snapshot larger than this"
+            + " is refused (about 300 bytes per registration).", min = "1024")
+    int maxSnapshotBytes() default 64 * 1024 * 1024;
+}
