@@ -27,6 +27,7 @@ public final class WeftNode implements AutoCloseable {
     private final int acvipPort;
     private final DrmPorts drmPorts;
     private final RegistryPorts registryPorts;
+    private final int consoleFeedPort;
     private final Http http;
 
     /** The ports of the node's drmdata (role drm), free ports instead of 9880, 9870, 8880 and 9500. */
@@ -41,7 +42,9 @@ public final class WeftNode implements AutoCloseable {
             int metaData, int dataSession, int dataReplication, int dataHttp) {
     }
 
-    private WeftNode(Path dist, Path home, int httpPort, int acvipPort, DrmPorts drmPorts, RegistryPorts registryPorts) {
+    private WeftNode(Path dist, Path home, int httpPort, int acvipPort, DrmPorts drmPorts, RegistryPorts registryPorts,
+            int consoleFeedPort) {
+        this.consoleFeedPort = consoleFeedPort;
         this.dist = dist;
         this.home = home;
         this.httpPort = httpPort;
@@ -95,7 +98,15 @@ public final class WeftNode implements AutoCloseable {
                 "port=" + registry.sessionClient(),
                 "metaServers=127.0.0.1:" + registry.metaSession(), ""), StandardCharsets.UTF_8);
         Files.copy(dist.resolve("conf/weft.properties"), home.resolve("conf/weft.properties"));
-        return new WeftNode(dist, home, port, acvipPort, drm, registry);
+        // The session's console feed (9601) on a test port, and the registry page reading it and this node's meta.
+        int consoleFeed = freePort();
+        writeHttpInstance(home.resolve("conf/org.apache.felix.http-registry-console.cfg"), "registry-console",
+                consoleFeed);
+        Files.writeString(home.resolve("conf/io.weft.console.registry.cfg"), String.join("\n",
+                "sessionServers=127.0.0.1:" + consoleFeed,
+                "metaServers=127.0.0.1:" + registry.metaHttp(),
+                "pollMillis=500", ""), StandardCharsets.UTF_8);
+        return new WeftNode(dist, home, port, acvipPort, drm, registry, consoleFeed);
     }
 
     /** A Felix HTTP instance on a test port, named as the node's features name it. */
@@ -241,6 +252,11 @@ public final class WeftNode implements AutoCloseable {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp-" + System.nanoTime());
         Files.write(tmp, lines, StandardCharsets.UTF_8);
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The session's console feed port (9601 in the role). */
+    public int consoleFeedPort() {
+        return consoleFeedPort;
     }
 
     /** The ports of the node's registry servers, when it runs the registry roles. */
