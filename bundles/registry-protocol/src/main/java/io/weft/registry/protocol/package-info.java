@@ -29,7 +29,8 @@
  * {@code ArrayList}/{@code HashMap} values; roles are strings ({@link io.weft.registry.protocol.RegistryRoles}),
  * never enums. Slots: {@link io.weft.registry.protocol.Slots#slotOf}.
  *
- * <p>{@link io.weft.registry.protocol.MetaServerList}: which meta a session's or data server's heartbeat goes to.
+ * <p>{@link io.weft.registry.protocol.MetaServerList} and {@link io.weft.registry.protocol.LeaderHeartbeat}: which meta a
+ * session's or data server's heartbeat goes to, and how a round finds the leader.
  *
  * <p>Compatibility: a field added later is ignored by an older reader and left at its default by a newer one
  * reading an older writer (Hessian matches fields by name); renaming or retyping a field is a major version.

@@ -1,13 +1,14 @@
 package io.weft.registry.data.meta;
 
 import io.weft.registry.data.transport.BoltClient;
-import io.weft.registry.data.transport.CallFailedException;
 import io.weft.registry.protocol.ClusterView;
+import io.weft.registry.protocol.LeaderHeartbeat;
 import io.weft.registry.protocol.MetaServerList;
 import io.weft.registry.protocol.NodeHeartbeat;
 import io.weft.registry.protocol.Ping;
 import io.weft.registry.protocol.SlotTableView;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -24,11 +25,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread confinement: {@link #beat()} runs on the data server's scheduler, one round at a time.
  */
-public final class MetaHeartbeat {
+public final class MetaHeartbeat implements LeaderHeartbeat.Events {
 
     private static final Logger LOG = LoggerFactory.getLogger("registry.data");
 
     private final MetaServerList metas;
+    private final LeaderHeartbeat leader;
     private final BoltClient client;
     private final ClusterMembership membership;
     private final Supplier<NodeHeartbeat> heartbeat;
@@ -45,6 +47,7 @@ public final class MetaHeartbeat {
     public MetaHeartbeat(List<String> metaServers, BoltClient client, ClusterMembership membership,
             Supplier<NodeHeartbeat> heartbeat, Supplier<Ping> ping, Consumer<SlotTableView> slotTables) {
         this.metas = new MetaServerList(metaServers);
+        this.leader = new LeaderHeartbeat(metas);
         this.client = client;
         this.membership = membership;
         this.heartbeat = heartbeat;
@@ -69,48 +72,43 @@ public final class MetaHeartbeat {
 
     private boolean sendHeartbeat() {
         NodeHeartbeat beat = heartbeat.get();
-        // The meta believed to lead, then the leader a follower named; when a follower's hint names no other
-        // configured meta (metas sharing a host on other ports: the hint carries this caller's port), each of the
-        // others in turn.
-        for (int attempt = 0; attempt <= metas.size(); attempt++) {
-            String target = metas.target();
-            ClusterView view;
-            try {
-                view = client.call(target, beat, ClusterView.class);
-            } catch (CallFailedException e) {
-                LOG.error("[data] dataRefreshLeader_fail: heartbeat to meta {} failed, next round tries the next"
-                        + " meta: {}", target, e.getMessage());
-                metas.failed();
-                acceptedBy = null;
-                return false;
-            }
-            if (view.isSuccess()) {
-                if (!target.equals(acceptedBy)) {
-                    LOG.info("[data] registered with the meta leader {} as {}", target, beat.getAddress());
-                    acceptedBy = target;
-                }
-                membership.apply(view);
-                if (view.getSlotTable() != null) {
-                    slotTables.accept(view.getSlotTable());
-                }
-                return true;
-            }
-            if (view.getLeader() == null) {
-                LOG.error("[data] dataRefreshLeader_fail: meta {} refused the heartbeat: {} (no leader known)", target,
-                        view.getMessage());
-                metas.failed();
-                acceptedBy = null;
-                return false;
-            }
-            if (!metas.leaderIs(view.getLeader())) {
-                LOG.info("[data] meta {} is not the leader and its hint {} names no other configured meta: trying the"
-                        + " next", target, view.getLeader());
-                metas.failed();
-                continue;
-            }
-            LOG.info("[data] meta {} is not the leader, {} is: sending the heartbeat there", target, metas.target());
+        Optional<LeaderHeartbeat.Accepted> accepted =
+                leader.send(target -> client.call(target, beat, ClusterView.class), this);
+        if (accepted.isEmpty()) {
+            acceptedBy = null;
+            return false;
         }
-        acceptedBy = null;
-        return false;
+        String target = accepted.get().meta();
+        ClusterView view = accepted.get().view();
+        if (!target.equals(acceptedBy)) {
+            LOG.info("[data] registered with the meta leader {} as {}", target, beat.getAddress());
+            acceptedBy = target;
+        }
+        membership.apply(view);
+        if (view.getSlotTable() != null) {
+            slotTables.accept(view.getSlotTable());
+        }
+        return true;
+    }
+
+    @Override
+    public void callFailed(String meta, Exception failure) {
+        LOG.error("[data] dataRefreshLeader_fail: heartbeat to meta {} failed, next round tries the next meta: {}",
+                meta, failure.getMessage());
+    }
+
+    @Override
+    public void refusedWithoutLeader(String meta, String message) {
+        LOG.error("[data] dataRefreshLeader_fail: meta {} refused the heartbeat: {} (no leader known)", meta, message);
+    }
+
+    @Override
+    public void redirected(String meta, String hint, String next, boolean hintResolved) {
+        if (hintResolved) {
+            LOG.info("[data] meta {} is not the leader, {} is: sending the heartbeat there", meta, next);
+        } else {
+            LOG.info("[data] meta {} is not the leader and its hint {} names no other configured meta: trying {}",
+                    meta, hint, next);
+        }
     }
 }

@@ -2,12 +2,13 @@ package io.weft.registry.session.meta;
 
 import io.weft.codec.bolt.guard.LogThrottle;
 import io.weft.registry.protocol.ClusterView;
+import io.weft.registry.protocol.LeaderHeartbeat;
 import io.weft.registry.protocol.MetaServerList;
 import io.weft.registry.protocol.NodeHeartbeat;
 import io.weft.registry.protocol.Ping;
-import io.weft.registry.session.cluster.CallFailedException;
 import io.weft.registry.session.cluster.ClusterRpc;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -21,11 +22,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread confinement: {@link #beat()} runs on one thread, one round at a time; the state it reports is volatile.
  */
-public final class MetaClient {
+public final class MetaClient implements LeaderHeartbeat.Events {
 
     private static final Logger LOG = LoggerFactory.getLogger("registry.session");
 
     private final MetaServerList metas;
+    private final LeaderHeartbeat leader;
     private final ClusterRpc rpc;
     private final int timeoutMillis;
     private final Supplier<NodeHeartbeat> heartbeat;
@@ -43,6 +45,7 @@ public final class MetaClient {
     public MetaClient(List<String> metaServers, ClusterRpc rpc, int timeoutMillis, Supplier<NodeHeartbeat> heartbeat,
             Supplier<Ping> ping, Consumer<ClusterView> views, LogThrottle errors) {
         this.metas = new MetaServerList(metaServers);
+        this.leader = new LeaderHeartbeat(metas);
         this.rpc = rpc;
         this.timeoutMillis = timeoutMillis;
         this.heartbeat = heartbeat;
@@ -76,46 +79,40 @@ public final class MetaClient {
 
     private boolean sendHeartbeat() {
         NodeHeartbeat beat = heartbeat.get();
-        // The meta believed to lead, then the leader a follower named; when a follower's hint names no other
-        // configured meta (metas sharing a host on other ports: the hint carries this caller's port), each of the
-        // others in turn.
-        for (int attempt = 0; attempt <= metas.size(); attempt++) {
-            String target = metas.target();
-            ClusterView view;
-            try {
-                view = rpc.call(target, beat, ClusterView.class, timeoutMillis);
-            } catch (CallFailedException e) {
-                errors.error("meta:" + target, "[meta] heartbeat to meta {} failed, the next round tries the next"
-                        + " meta: {}", target, e.getMessage());
-                metas.failed();
-                acceptedBy = null;
-                return false;
-            }
-            if (view.isSuccess()) {
-                if (!target.equals(acceptedBy)) {
-                    LOG.info("[meta] registered with the meta leader {} as session {} (process {})", target,
-                            beat.getAddress(), beat.getProcessId());
-                    acceptedBy = target;
-                }
-                views.accept(view);
-                return true;
-            }
-            if (view.getLeader() == null) {
-                errors.error("meta:" + target, "[meta] meta {} refused the heartbeat: {} (no leader known)", target,
-                        view.getMessage());
-                metas.failed();
-                acceptedBy = null;
-                return false;
-            }
-            if (!metas.leaderIs(view.getLeader())) {
-                LOG.info("[meta] meta {} is not the leader and its hint {} names no other configured meta: trying the"
-                        + " next", target, view.getLeader());
-                metas.failed();
-                continue;
-            }
-            LOG.info("[meta] meta {} is not the leader, {} is: sending the heartbeat there", target, metas.target());
+        Optional<LeaderHeartbeat.Accepted> accepted =
+                leader.send(target -> rpc.call(target, beat, ClusterView.class, timeoutMillis), this);
+        if (accepted.isEmpty()) {
+            acceptedBy = null;
+            return false;
         }
-        acceptedBy = null;
-        return false;
+        String target = accepted.get().meta();
+        if (!target.equals(acceptedBy)) {
+            LOG.info("[meta] registered with the meta leader {} as session {} (process {})", target,
+                    beat.getAddress(), beat.getProcessId());
+            acceptedBy = target;
+        }
+        views.accept(accepted.get().view());
+        return true;
+    }
+
+    @Override
+    public void callFailed(String meta, Exception failure) {
+        errors.error("meta:" + meta, "[meta] heartbeat to meta {} failed, the next round tries the next meta: {}",
+                meta, failure.getMessage());
+    }
+
+    @Override
+    public void refusedWithoutLeader(String meta, String message) {
+        errors.error("meta:" + meta, "[meta] meta {} refused the heartbeat: {} (no leader known)", meta, message);
+    }
+
+    @Override
+    public void redirected(String meta, String hint, String next, boolean hintResolved) {
+        if (hintResolved) {
+            LOG.info("[meta] meta {} is not the leader, {} is: sending the heartbeat there", meta, next);
+        } else {
+            LOG.info("[meta] meta {} is not the leader and its hint {} names no other configured meta: trying {}",
+                    meta, hint, next);
+        }
     }
 }
