@@ -2,8 +2,8 @@ package io.weft.registry.data;
 
 import io.weft.codec.bolt.guard.GuardLimits;
 import io.weft.codec.hessian.SafeHessian;
+import io.weft.registry.protocol.MetaServerList;
 import io.weft.registry.protocol.RegistryPorts;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -94,27 +94,7 @@ public record DataServerOptions(String bindAddress, String advertisedHost, int s
      * @throws IllegalArgumentException if the list is empty or an entry's port is not a port
      */
     public static List<String> metaServerList(String commaSeparated) {
-        List<String> metas = new ArrayList<>();
-        for (String entry : commaSeparated == null ? new String[0] : commaSeparated.split(",")) {
-            String address = entry.strip();
-            if (address.isEmpty()) {
-                continue;
-            }
-            int colon = address.lastIndexOf(':');
-            if (colon < 0) {
-                metas.add(address + ":" + RegistryPorts.META_FOR_DATA);
-                continue;
-            }
-            String port = address.substring(colon + 1);
-            int value;
-            try {
-                value = Integer.parseInt(port);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("meta server " + address + ": port " + port + " is not a number");
-            }
-            require(colon > 0 && value > 0 && value <= 65535, "meta server " + address + " is not host:port");
-            metas.add(address);
-        }
+        List<String> metas = MetaServerList.parse(commaSeparated, RegistryPorts.META_FOR_DATA);
         require(!metas.isEmpty(), "no meta server in '" + commaSeparated + "'");
         return metas;
     }

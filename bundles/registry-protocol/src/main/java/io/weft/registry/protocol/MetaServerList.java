@@ -25,6 +25,46 @@ public final class MetaServerList {
         this.configured = List.copyOf(configured);
     }
 
+    /**
+     * Reads a comma-separated list of meta servers as configured ({@code host[:port],...}); an entry without a port
+     * gets {@code defaultPort} (9610 for sessions, 9611 for data servers). Blank entries are skipped, so a blank
+     * list is empty.
+     *
+     * @throws IllegalArgumentException naming the entry whose port is not a port or that has no host
+     */
+    public static List<String> parse(String commaSeparated, int defaultPort) {
+        List<String> metas = new ArrayList<>();
+        for (String entry : commaSeparated == null ? new String[0] : commaSeparated.split(",")) {
+            String address = entry.strip();
+            if (address.isEmpty()) {
+                continue;
+            }
+            int colon = address.lastIndexOf(':');
+            if (colon == 0) {
+                throw new IllegalArgumentException("meta server " + address + " is not host:port");
+            }
+            // An IPv6 literal without a port ("[::1]" or "::1") keeps its colons: only a trailing :digits is a port.
+            boolean hasPort = colon > 0 && address.indexOf(']') < colon
+                    && (address.startsWith("[") || address.indexOf(':') == colon);
+            if (!hasPort) {
+                metas.add(address + ":" + defaultPort);
+                continue;
+            }
+            String port = address.substring(colon + 1);
+            int value;
+            try {
+                value = Integer.parseInt(port);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("meta server " + address + ": port " + port + " is not a number");
+            }
+            if (value <= 0 || value > 65535) {
+                throw new IllegalArgumentException("meta server " + address + ": port out of range");
+            }
+            metas.add(address);
+        }
+        return metas;
+    }
+
     /** How many metas are configured. */
     public int size() {
         return configured.size();

@@ -2,6 +2,7 @@ package io.weft.registry.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -29,5 +30,20 @@ class MetaServerListTest {
         assertEquals("127.0.0.1:9810", metas.target());
         metas.failed();
         assertEquals("127.0.0.1:9610", metas.target());
+    }
+
+    @Test
+    @DisplayName("REG-50, REG-51: a configured list: blank entries skipped, the default port added where none is"
+            + " given (IPv6 literals too), a bad port or a missing host refused with the entry named")
+    void parse() {
+        assertEquals(List.of("10.0.0.1:9610", "10.0.0.2:9710", "[::1]:9610", "[::1]:9700"),
+                MetaServerList.parse(" 10.0.0.1, 10.0.0.2:9710 ,,[::1],[::1]:9700", 9610));
+        assertEquals(List.of(), MetaServerList.parse("  ", 9611));
+        assertEquals("meta server h:x: port x is not a number",
+                assertThrows(IllegalArgumentException.class, () -> MetaServerList.parse("h:x", 9611)).getMessage());
+        assertEquals("meta server h:70000: port out of range",
+                assertThrows(IllegalArgumentException.class, () -> MetaServerList.parse("h:70000", 9611)).getMessage());
+        assertEquals("meta server :9611 is not host:port",
+                assertThrows(IllegalArgumentException.class, () -> MetaServerList.parse(":9611", 9611)).getMessage());
     }
 }

@@ -1,7 +1,7 @@
 package io.weft.registry.session;
 
+import io.weft.registry.protocol.MetaServerList;
 import io.weft.registry.protocol.RegistryPorts;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -48,31 +48,7 @@ public record ClusterOptions(List<String> metaServers, long heartbeatMillis, lon
      * @throws IllegalArgumentException if an entry is not {@code host[:port]}
      */
     public static List<String> metaServerList(String commaSeparated) {
-        List<String> metas = new ArrayList<>();
-        for (String entry : commaSeparated == null ? new String[0] : commaSeparated.split(",")) {
-            String address = entry.strip();
-            if (address.isEmpty()) {
-                continue;
-            }
-            int colon = address.lastIndexOf(':');
-            // An IPv6 literal without a port ("[::1]" or "::1") keeps its colons: only a trailing :digits is a port.
-            boolean hasPort = colon > 0 && address.indexOf(']') < colon
-                    && (address.startsWith("[") || address.indexOf(':') == colon);
-            if (!hasPort) {
-                metas.add(address + ":" + RegistryPorts.META_FOR_SESSIONS);
-                continue;
-            }
-            String port = address.substring(colon + 1);
-            int value;
-            try {
-                value = Integer.parseInt(port);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("meta server " + address + ": port " + port + " is not a number");
-            }
-            require(value > 0 && value <= 65535, "meta server " + address + ": port out of range");
-            metas.add(address);
-        }
-        return metas;
+        return MetaServerList.parse(commaSeparated, RegistryPorts.META_FOR_SESSIONS);
     }
 
     private static void require(boolean condition, String problem) {
