@@ -3,17 +3,23 @@ package io.weft.registry.session.register;
 import io.weft.registry.session.data.DataInfoId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One kind of registration, by registId. Thread-safe (one lock per table).
+ * One kind of registration, by registId, with indexes by datum and by connection: the push thread asks for a
+ * datum's subscribers at every change, and a closing connection for its own registrations, so neither may cost a
+ * walk over every registration of the session (tens of thousands) while holding the lock the client requests
+ * need. Thread-safe (one lock per table).
  *
  * @param <R> the kind
  */
 public final class RegistrationTable<R extends Registration> {
 
     private final Map<String, R> byRegistId = new HashMap<>();
+    private final Map<DataInfoId, Map<String, R>> byDatum = new HashMap<>();
+    private final Map<String, Map<String, R>> byConnection = new HashMap<>();
 
     /**
      * Holds {@code registration} unless the same registId is held from the same connection with an equal or
@@ -30,39 +36,47 @@ public final class RegistrationTable<R extends Registration> {
                 && held.version() >= registration.version()) {
             return null;
         }
+        if (held != null) {
+            unindex(held);
+        }
         byRegistId.put(registration.registId(), registration);
+        index(registration);
         return held == null ? registration : held;
     }
 
     public synchronized R remove(String registId) {
-        return byRegistId.remove(registId);
+        R removed = byRegistId.remove(registId);
+        if (removed != null) {
+            unindex(removed);
+        }
+        return removed;
     }
 
     public synchronized R get(String registId) {
         return byRegistId.get(registId);
     }
 
-    /** Removes and returns every registration of the connection. */
+    /** Takes away everything registered over the connection; returns it. */
     public synchronized List<R> removeConnection(String connectionId) {
-        List<R> removed = new ArrayList<>();
-        byRegistId.values().removeIf(r -> {
-            if (r.connectionId().equals(connectionId)) {
-                removed.add(r);
-                return true;
+        Map<String, R> held = byConnection.remove(connectionId);
+        if (held == null) {
+            return new ArrayList<>();
+        }
+        List<R> removed = new ArrayList<>(held.values());
+        for (R r : removed) {
+            byRegistId.remove(r.registId());
+            Map<String, R> ofDatum = byDatum.get(r.id());
+            if (ofDatum != null && ofDatum.remove(r.registId()) != null && ofDatum.isEmpty()) {
+                byDatum.remove(r.id());
             }
-            return false;
-        });
+        }
         return removed;
     }
 
+    /** The registrations of one datum, in the order they were first registered. */
     public synchronized List<R> of(DataInfoId id) {
-        List<R> matching = new ArrayList<>();
-        for (R r : byRegistId.values()) {
-            if (r.id().equals(id)) {
-                matching.add(r);
-            }
-        }
-        return matching;
+        Map<String, R> held = byDatum.get(id);
+        return held == null ? new ArrayList<>() : new ArrayList<>(held.values());
     }
 
     public synchronized List<R> all() {
@@ -71,5 +85,21 @@ public final class RegistrationTable<R extends Registration> {
 
     public synchronized int size() {
         return byRegistId.size();
+    }
+
+    private void index(R r) {
+        byDatum.computeIfAbsent(r.id(), k -> new LinkedHashMap<>()).put(r.registId(), r);
+        byConnection.computeIfAbsent(r.connectionId(), k -> new HashMap<>()).put(r.registId(), r);
+    }
+
+    private void unindex(R r) {
+        Map<String, R> ofDatum = byDatum.get(r.id());
+        if (ofDatum != null && ofDatum.remove(r.registId()) != null && ofDatum.isEmpty()) {
+            byDatum.remove(r.id());
+        }
+        Map<String, R> ofConnection = byConnection.get(r.connectionId());
+        if (ofConnection != null && ofConnection.remove(r.registId()) != null && ofConnection.isEmpty()) {
+            byConnection.remove(r.connectionId());
+        }
     }
 }
