@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,6 +53,11 @@ public final class DataPusher {
 
     /** Per subscriber registId; only on the executor. */
     private final Map<String, State> states = new HashMap<>();
+    /**
+     * The registIds whose state is dirty, in the order they were marked: a flush and the check after each
+     * acknowledged push look at these only, not at every subscriber of the session.
+     */
+    private final Set<String> dirty = new LinkedHashSet<>();
     private final Set<PushKey> inFlight = new HashSet<>();
     private long generation;
     private boolean flushScheduled;
@@ -83,6 +89,7 @@ public final class DataPusher {
     public void subscribed(Subscription subscription) {
         run(() -> {
             states.remove(subscription.registId());
+            dirty.remove(subscription.registId());
             mark(subscription.registId());
             scheduleFlush(coalesceMillis);
         });
@@ -90,7 +97,10 @@ public final class DataPusher {
 
     public void removed(Collection<String> registIds) {
         List<String> copy = List.copyOf(registIds);
-        run(() -> copy.forEach(states::remove));
+        run(() -> copy.forEach(registId -> {
+            states.remove(registId);
+            dirty.remove(registId);
+        }));
     }
 
     /** The push switch opened: every subscriber gets the current datum. */
@@ -116,6 +126,12 @@ public final class DataPusher {
         State state = states.computeIfAbsent(registId, id -> new State());
         state.dirtyGeneration = ++generation;
         state.dirty = true;
+        dirty.add(registId);
+    }
+
+    private void clean(String registId, State state) {
+        state.dirty = false;
+        dirty.remove(registId);
     }
 
     private void scheduleFlush(long delayMillis) {
@@ -131,13 +147,10 @@ public final class DataPusher {
             return;
         }
         Map<PushKey, List<Subscription>> groups = new LinkedHashMap<>();
-        for (Map.Entry<String, State> entry : states.entrySet()) {
-            if (!entry.getValue().dirty) {
-                continue;
-            }
-            Subscription subscription = subscribers.get(entry.getKey());
+        for (String registId : new ArrayList<>(dirty)) {
+            Subscription subscription = subscribers.get(registId);
             if (subscription == null) {
-                entry.getValue().dirty = false;
+                clean(registId, states.get(registId));
                 continue;
             }
             PushKey key = new PushKey(subscription.connectionId(), subscription.id(), subscription.scope(),
@@ -156,7 +169,7 @@ public final class DataPusher {
             State state = states.get(subscription.registId());
             if (state.pushedVersion > datum.version()) {
                 // It already has a newer datum than this source can give: never send an older one.
-                state.dirty = false;
+                clean(subscription.registId(), state);
             } else {
                 sent.put(subscription.registId(), state.dirtyGeneration);
             }
@@ -183,10 +196,10 @@ public final class DataPusher {
                 state.pushedVersion = Math.max(state.pushedVersion, version);
                 state.failures = 0;
                 if (state.dirtyGeneration == entry.getValue()) {
-                    state.dirty = false;
+                    clean(entry.getKey(), state);
                 }
             } else if (++state.failures >= MAX_ATTEMPTS) {
-                state.dirty = false;
+                clean(entry.getKey(), state);
                 state.failures = 0;
                 LOG.error("[push] giving up pushing {} version {} to subscriber {} on {} after {} attempts: {}",
                         key.id(), version, entry.getKey(), key.connectionId(), MAX_ATTEMPTS, failure.toString());
@@ -203,7 +216,7 @@ public final class DataPusher {
         }
         if (retry) {
             executor.schedule(() -> scheduleFlush(0), retryMillis, TimeUnit.MILLISECONDS);
-        } else if (states.values().stream().anyMatch(s -> s.dirty)) {
+        } else if (!dirty.isEmpty()) {
             scheduleFlush(coalesceMillis);
         }
     }
