@@ -115,11 +115,11 @@ public final class BoltSessionServer implements PushChannel, AutoCloseable {
                 new LogThrottle(LOG, REFUSAL_LOG_INTERVAL_MILLIS, clock::millis)));
         rpc.addConnectionEventProcessor(ConnectionEventType.CONNECT, (address, connection) -> opened(connection));
         rpc.addConnectionEventProcessor(ConnectionEventType.CLOSE, (address, connection) -> closed(connection));
-        rpc.registerUserProcessor(new RequestProcessor<>(PublisherRegister.class, registrations::publisher, workers));
-        rpc.registerUserProcessor(new RequestProcessor<>(SubscriberRegister.class, registrations::subscriber, workers));
+        rpc.registerUserProcessor(new RequestProcessor<>(PublisherRegister.class, registrations::publisher));
+        rpc.registerUserProcessor(new RequestProcessor<>(SubscriberRegister.class, registrations::subscriber));
         rpc.registerUserProcessor(
-                new RequestProcessor<>(ConfiguratorRegister.class, registrations::configurator, workers));
-        rpc.registerUserProcessor(new RequestProcessor<>(SyncConfigRequest.class, syncConfig::answer, workers));
+                new RequestProcessor<>(ConfiguratorRegister.class, registrations::configurator));
+        rpc.registerUserProcessor(new RequestProcessor<>(SyncConfigRequest.class, syncConfig::answer));
         try {
             rpc.startup();
         } catch (RuntimeException e) {

@@ -2,12 +2,15 @@ package io.weft.registry.session.connection;
 
 import com.alipay.remoting.BizContext;
 import com.alipay.remoting.rpc.protocol.SyncUserProcessor;
-import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 
 /**
  * Bolt's processor for one request class (RCP-2: the frame's class name routes it): hands the request and
- * the id of the connection it came on to {@code handler}, on the session's own executor. A body of another
+ * the id of the connection it came on to {@code handler}, on the connection's I/O thread. Every handler only
+ * changes memory and queues the rest (pushes, writes to the data servers) for threads of their own, and the
+ * signature check answers from memory or a local database (its contract), so nothing here waits on the network;
+ * and the client sends one request at a time and waits for its answer ({@code invokeSync}), so two hand-offs
+ * between threads per request would be most of a registration's round trip on a busy machine. A body of another
  * class than the frame names is refused with a clear error (Bolt answers it with its error status); an empty
  * body reaches the handler as null.
  *
@@ -17,12 +20,10 @@ final class RequestProcessor<T> extends SyncUserProcessor<T> {
 
     private final Class<T> type;
     private final BiFunction<T, String, Object> handler;
-    private final Executor executor;
 
-    RequestProcessor(Class<T> type, BiFunction<T, String, Object> handler, Executor executor) {
+    RequestProcessor(Class<T> type, BiFunction<T, String, Object> handler) {
         this.type = type;
         this.handler = handler;
-        this.executor = executor;
     }
 
     @Override
@@ -41,8 +42,8 @@ final class RequestProcessor<T> extends SyncUserProcessor<T> {
     }
 
     @Override
-    public Executor getExecutor() {
-        return executor;
+    public boolean processInIOThread() {
+        return true;
     }
 
     /** The loader Hessian reads the request with: this bundle's, which holds the model classes. */
