@@ -12,6 +12,9 @@
 #   weft           Weft standalone from assembly/target/weft-standalone with its defaults (every role)
 #   weft-registry  the same distribution and defaults, roles registry-meta,registry-data,registry-session only (as the peer:
 #                  a registry and nothing else in the JVM)
+#   weft-cluster   bin/registry-cluster from the same distribution (3 meta + 2 data + 2 session nodes); the clients
+#                  spread over both sessions through discovery; the restart is of session2 alone, judged by a change
+#                  made as its stop returns reaching every subscriber (the others keep serving); RSS is session2's
 #   peer       SOFARegistry 6.3.0 with its shipped settings
 #   peer-fast  SOFARegistry 6.3.0 with its push debouncing cut to 10 ms
 # LOAD_ARGS adds or overrides RegistryLoad's --name value arguments. Output: bench/target/registry-run/<time>/
@@ -33,6 +36,7 @@ if [ "${1:-}" = --inside ]; then
   case "$target" in
     weft) kind=weft mode=default host=127.0.0.1 ;;
     weft-registry) kind=weft mode=default host=127.0.0.1; export WEFT_ROLES=registry-meta,registry-data,registry-session ;;
+    weft-cluster) kind=cluster mode=default host=127.0.0.1 ;;
     peer) kind=peer mode=shipped host=10.255.255.1 ;;
     peer-fast) kind=peer mode=fast host=10.255.255.1 ;;
   esac
@@ -48,11 +52,15 @@ if [ "${1:-}" = --inside ]; then
   began=$(date +%s%N)
   "$server" start "$kind" "$dir" "$mode" || { echo "[$target] the server did not start: see $dir"; exit 1; }
   echo "[$target] healthy after $(( ($(date +%s%N) - began) / 1000000 )) ms, pid $(cat "$pidfile")"
+  restarted=$kind cluster_args=()
+  if [ "$kind" = cluster ]; then
+    restarted=session2 cluster_args=(--session-ops 127.0.0.1:9603,127.0.0.1:9703 --restart-change true)
+  fi
   # shellcheck disable=SC2086
   "${load_jvm[@]}" io.weft.bench.registry.load.RegistryLoad --label "$target" --discovery "$host:9603" \
     --pid-file "$pidfile" --out "$dir/figures.properties" --command-log "$dir/restart.log" \
-    --stop-cmd "'$server' stop $kind '$dir'" --start-cmd "'$server' start $kind '$dir' $mode" \
-    ${LOAD_ARGS:-} > "$dir/load.out" 2>&1 &
+    --stop-cmd "'$server' stop $restarted '$dir'" --start-cmd "'$server' start $restarted '$dir' $mode" \
+    "${cluster_args[@]}" ${LOAD_ARGS:-} > "$dir/load.out" 2>&1 &
   echo $! > "$dir/load.pid"
   tail -f --pid=$! "$dir/load.out" | grep -v '^SLF4J' &
   tailer=$!
@@ -79,7 +87,7 @@ child=""
 cleanup() { # the namespace's shell, then any server whose pid file names a live process
   [ -n "$child" ] && kill -TERM "$child" 2>/dev/null && wait "$child" 2>/dev/null
   for t in "${targets[@]}"; do
-    for f in "$run/$t/home/data/weft.pid" "$run/$t/peer.pid" "$run/$t/load.pid"; do
+    for f in "$run/$t/home/data/weft.pid" "$run/$t/peer.pid" "$run/$t/load.pid" "$run/$t"/cluster/*/data/weft.pid; do
       [ -f "$f" ] || continue
       pid=$(cat "$f"); [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || continue
       kill -TERM "$pid" 2>/dev/null; sleep 5; kill -KILL "$pid" 2>/dev/null

@@ -5,7 +5,11 @@
 #   server.sh start peer DIR [fast]     SOFARegistry 6.3.0 (registry-server-integration, all roles in one JVM);
 #                                       "fast": its push debouncing cut to 10 ms
 #   server.sh stop  weft|peer DIR       SIGTERM to the PID in the pid file, SIGKILL after 60 s; waits until gone
-#   server.sh pidfile weft|peer DIR     prints the pid file's path
+#   server.sh start cluster DIR         Weft's one-machine cluster (bin/registry-cluster: 3 meta, 2 data, 2 session),
+#                                       homes under DIR/cluster; clients discover at 9603 (session1) and 9703 (session2)
+#   server.sh start session2 DIR        that cluster's second session node alone (after a stop of it)
+#   server.sh stop  cluster|session2 DIR  the whole cluster, or the second session node alone
+#   server.sh pidfile weft|peer|cluster|session2 DIR  prints the pid file's path (cluster: session2's)
 #
 # "start" returns once the session's 9603 answers /health/check (and for the peer meta 9615 and data 9622 too).
 set -u
@@ -25,6 +29,7 @@ pidfile() {
   case "$kind" in
     weft) echo "$dir/home/data/weft.pid" ;;
     peer) echo "$dir/peer.pid" ;;
+    cluster|session2) echo "$dir/cluster/session2/data/weft.pid" ;;
     *) echo "server.sh: unknown kind $kind" >&2; exit 64 ;;
   esac
 }
@@ -61,6 +66,17 @@ start_weft() {
   fi
   env -u WEFT_JAVA_OPTS WEFT_ADMIN_PASSWORD=bench-secret "$WEFT_DIST/bin/weft" --home "$dir/home" start || return 1
   await_healthy "$(cat "$(pidfile)")" http://127.0.0.1:9603
+}
+
+start_cluster() {
+  WEFT_ADMIN_PASSWORD=bench-secret "$WEFT_DIST/bin/registry-cluster" --base "$dir/cluster" start || return 1
+  await_healthy "$(cat "$(pidfile)")" http://127.0.0.1:9603 http://127.0.0.1:9703
+}
+
+start_session2() {
+  WEFT_ADMIN_PASSWORD=bench-secret "$WEFT_DIST/bin/weft" --home "$dir/cluster/session2" --role registry-session start \
+    || return 1
+  await_healthy "$(cat "$(pidfile)")" http://127.0.0.1:9703
 }
 
 start_peer() {
@@ -106,7 +122,11 @@ stop_pid() {
 case "$command" in
   start) "start_$kind" ;;
   stop)
-    if [ "$kind" = weft ]; then "$WEFT_DIST/bin/weft" --home "$dir/home" stop; fi
+    case "$kind" in
+      weft) "$WEFT_DIST/bin/weft" --home "$dir/home" stop ;;
+      session2) "$WEFT_DIST/bin/weft" --home "$dir/cluster/session2" stop ;;
+      cluster) "$WEFT_DIST/bin/registry-cluster" --base "$dir/cluster" stop ;;
+    esac
     stop_pid ;;
   pidfile) pidfile ;;
   *) sed -n '2,12p' "$0" >&2; exit 64 ;;

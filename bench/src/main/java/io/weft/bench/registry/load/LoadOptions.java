@@ -35,6 +35,27 @@ final class LoadOptions {
         return Path.of(required("pid-file"));
     }
 
+    /**
+     * The ops HTTP ports of every session, host:port comma-separated, whose client connections are counted; by
+     * default the discovery endpoint's alone. A cluster's clients spread over all its sessions.
+     */
+    java.util.List<String> sessionOps() {
+        String list = values.get("session-ops");
+        return list == null || list.isBlank() ? java.util.List.of(required("discovery"))
+                : java.util.List.of(list.split(","));
+    }
+
+    /**
+     * How the restart is judged healed. {@code false} (the default): every pair gets a callback with the last
+     * value from the restarted server, for a single server whose restart drops every client. {@code true}: every
+     * publisher changes its value as soon as the stop returns, and the restart is healed when every pair has that
+     * change: for a cluster, where only the clients of the restarted session lose their connection and the
+     * others keep being served, so their pairs see no new callback unless something changes.
+     */
+    boolean restartWithChange() {
+        return Boolean.parseBoolean(values.getOrDefault("restart-change", "false"));
+    }
+
     String stopCommand() {
         return values.get("stop-cmd");
     }

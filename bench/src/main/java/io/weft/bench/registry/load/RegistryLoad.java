@@ -44,7 +44,7 @@ public final class RegistryLoad {
 
     public static void main(String[] args) throws Exception {
         LoadOptions o = new LoadOptions(args);
-        ServerProbe probe = new ServerProbe(o.host(), o.port(), o.pidFile());
+        ServerProbe probe = new ServerProbe(o.host(), o.port(), o.sessionOps(), o.pidFile());
         Figures f = new Figures();
         System.out.printf("registry load '%s' against discovery %s:%d: %d dataInfoIds x %d subscriber clients, %d"
                 + " publisher clients, %d warm-up and %d paced rounds over %d ms each, %d burst rounds; %d registrations"
@@ -72,10 +72,13 @@ public final class RegistryLoad {
 
         int warmUps = o.warmUpRounds();
         int lastRound = warmUps + o.rounds() + o.burstRounds();
-        PushTracker tracker = new PushTracker(o.ids(), o.subscriberClients(), lastRound);
+        // One more round when the restart is judged by a change made while it goes on.
+        PushTracker tracker = new PushTracker(o.ids(), o.subscriberClients(),
+                o.restartWithChange() ? lastRound + 1 : lastRound);
+        List<Publisher> publishers;
         try (RssSampler load = new RssSampler(probe)) {
             subscribe(o, subClients, tracker, f);
-            List<Publisher> publishers = publish(o, pubClients, tracker, f);
+            publishers = publish(o, pubClients, tracker, f);
             if (warmUps > 0) {
                 Percentiles[] warmUpRounds = rounds(publishers, tracker, 1, warmUps, o.spreadMillis(), "warm-up (not counted)");
                 f.put("push.warmup.p99.ms", warmUpRounds[0].millis(99));
@@ -107,7 +110,7 @@ public final class RegistryLoad {
         System.out.println("session's own count under load: " + probe.dataCount());
 
         if (o.stopCommand() != null && o.startCommand() != null) {
-            restart(o, probe, tracker, lastRound, all.size(), f);
+            restart(o, probe, tracker, publishers, lastRound, all.size(), f);
         }
 
         registrationRate(o, probe, f);
@@ -208,15 +211,24 @@ public final class RegistryLoad {
         return tracker.arrived(round);
     }
 
-    private static void restart(LoadOptions o, ServerProbe probe, PushTracker tracker, int lastRound, int clients,
-            Figures f)
+    private static void restart(LoadOptions o, ServerProbe probe, PushTracker tracker, List<Publisher> publishers,
+            int lastRound, int clients, Figures f)
             throws Exception {
         long oldPid = probe.pid();
         long issued = System.nanoTime();
         int stop = ServerProbe.run(o.stopCommand(), o.commandLog());
         long stopped = System.nanoTime();
-        // Only callbacks after the old process is gone can come from the restarted server.
-        tracker.armHeal(stopped, lastRound);
+        if (o.restartWithChange()) {
+            // The others kept serving: a change made now must reach every subscriber, wherever it is connected.
+            int change = lastRound + 1;
+            tracker.armHeal(stopped, change);
+            for (int id = 0; id < publishers.size(); id++) {
+                publishers.get(id).republish(PushTracker.value(change, id));
+            }
+        } else {
+            // Only callbacks after the old process is gone can come from the restarted server.
+            tracker.armHeal(stopped, lastRound);
+        }
         int start = ServerProbe.run(o.startCommand(), o.commandLog());
         long started = System.nanoTime();
         System.out.printf("restart: stop exited %d after %d ms (pid %d), start exited %d after %d ms (pid %d)%n", stop,
@@ -235,12 +247,14 @@ public final class RegistryLoad {
         }
         long last = tracker.lastHealed();
         long first = tracker.firstHealed();
-        System.out.printf("restart: %d/%d pairs got the last value again from the restarted server; first %s ms, last"
-                + " %s ms after the stop was issued; %d empty callbacks in between%n", tracker.healed(),
-                tracker.pairs(), first < 0 ? "-" : String.valueOf((first - issued) / 1_000_000),
+        System.out.printf("restart: %d/%d pairs got %s; first %s ms, last %s ms after the stop was issued; %d empty"
+                + " callbacks in between%n", tracker.healed(), tracker.pairs(), o.restartWithChange()
+                        ? "the change made as the stop returned" : "the last value again from the restarted server",
+                first < 0 ? "-" : String.valueOf((first - issued) / 1_000_000),
                 last < 0 ? "-" : String.valueOf((last - issued) / 1_000_000), tracker.emptyAfterRestart());
         f.put("restart.connections.ms", connectionsBack < 0 ? "not all back" : (connectionsBack - issued) / 1e6);
         f.put("restart.heal.ms", last < 0 ? "not healed in " + o.healTimeoutSeconds() + " s" : (last - issued) / 1e6);
+        f.put("restart.heal.after.stop.ms", last < 0 ? "-" : (last - stopped) / 1e6);
         f.put("restart.heal.after.start.ms", last < 0 ? "-" : (last - started) / 1e6);
         f.put("restart.healed", tracker.healed() + "/" + tracker.pairs());
     }

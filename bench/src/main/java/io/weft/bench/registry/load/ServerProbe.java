@@ -20,10 +20,16 @@ final class ServerProbe {
     private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"");
 
     private final String opsBase;
+    private final java.util.List<String> sessionOpsBases;
     private final Path pidFile;
 
-    ServerProbe(String host, int opsPort, Path pidFile) {
+    /**
+     * @param sessionOps every session's ops HTTP host:port, whose connections {@link #connections()} adds up
+     * @param pidFile    the process whose RSS and CPU are read (in a cluster: the session that is restarted)
+     */
+    ServerProbe(String host, int opsPort, java.util.List<String> sessionOps, Path pidFile) {
         this.opsBase = "http://" + host + ":" + opsPort;
+        this.sessionOpsBases = sessionOps.stream().map(a -> "http://" + a.trim()).toList();
         this.pidFile = pidFile;
     }
 
@@ -62,8 +68,12 @@ final class ServerProbe {
 
     /** The body of a GET on the session's ops port, or null when it does not answer 200. */
     String get(String path) {
+        return get(opsBase, path);
+    }
+
+    private static String get(String base, String path) {
         try {
-            HttpURLConnection c = (HttpURLConnection) new URL(opsBase + path).openConnection();
+            HttpURLConnection c = (HttpURLConnection) new URL(base + path).openConnection();
             c.setConnectTimeout(2000);
             c.setReadTimeout(5000);
             try (InputStream in = c.getResponseCode() == 200 ? c.getInputStream() : null) {
@@ -76,16 +86,21 @@ final class ServerProbe {
         }
     }
 
-    /** Client connections the session holds: the entries of its {@code /connections/query} array, -1 if unanswered. */
+    /**
+     * Client connections the sessions hold: the entries of every session's {@code /connections/query} array
+     * added up; -1 while one of them does not answer.
+     */
     int connections() {
-        String body = get("/connections/query");
-        if (body == null) {
-            return -1;
-        }
-        Matcher m = QUOTED.matcher(body);
         int n = 0;
-        while (m.find()) {
-            n++;
+        for (String base : sessionOpsBases) {
+            String body = get(base, "/connections/query");
+            if (body == null) {
+                return -1;
+            }
+            Matcher m = QUOTED.matcher(body);
+            while (m.find()) {
+                n++;
+            }
         }
         return n;
     }

@@ -42,6 +42,7 @@ public final class SideBySide {
         {"restart.start.ms", "restart: start to healthy took (ms)"},
         {"restart.connections.ms", "restart: stop issued -> all connections back (ms)"},
         {"restart.heal.ms", "restart: stop issued -> every subscriber has the data again (ms)"},
+        {"restart.heal.after.stop.ms", "restart: process gone -> every subscriber has it (ms)"},
         {"restart.heal.after.start.ms", "restart: server healthy -> every subscriber has it (ms)"},
         {"restart.healed", "pairs healed"},
         {"registrations", "publishers registered (new clients, after the restart)"},
