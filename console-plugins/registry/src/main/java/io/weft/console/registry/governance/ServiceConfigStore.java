@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -21,6 +22,12 @@ import javax.sql.DataSource;
 public final class ServiceConfigStore {
 
     static final String OWNER = "registry_console";
+    /** A save that lost a race is run again; more than a few losses in a row is a database problem. */
+    static final int SAVE_ATTEMPTS = 5;
+    /** Derby's deadlock and lock timeout, and the standard serialization failure (MySQL/MariaDB's deadlock). */
+    private static final Set<String> RETRYABLE_STATES = Set.of("40001", "40XL1", "40XL2");
+    /** MySQL/MariaDB: deadlock, lock wait timeout. */
+    private static final Set<Integer> RETRYABLE_CODES = Set.of(1213, 1205);
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -47,19 +54,44 @@ public final class ServiceConfigStore {
     /**
      * Saves {@code rule} for its provider (status 0 when it is in effect, 1 when withdrawn) and the service's
      * app name, in one transaction, and answers every rule of the service in effect afterwards: what the
-     * service's override datum must hold.
+     * service's override datum must hold. Idempotent under concurrency: saves of the same provider racing on
+     * any node sharing the database all succeed, the last one committed wins.
      */
     public List<ProviderRule> save(ProviderRule rule, String appName, String operator) throws SQLException {
-        List<ProviderRule> inEffect = new ArrayList<>();
-        Transactions.inTransaction(dataSource, c -> {
-            long now = clock.millis();
-            if (update(c, rule, operator, now) == 0) {
-                insert(c, rule, operator, now);
+        for (int attempt = 1; ; attempt++) {
+            List<ProviderRule> inEffect = new ArrayList<>();
+            try {
+                Transactions.inTransaction(dataSource, c -> {
+                    long now = clock.millis();
+                    // The service's row first: once it exists, its row lock queues every save of the service,
+                    // so each one reads the rules the others committed and pushes the whole set.
+                    saveInfo(c, rule.instanceId(), rule.dataId(), appName, now);
+                    if (update(c, rule, operator, now) == 0) {
+                        insert(c, rule, operator, now);
+                    }
+                    inEffect.addAll(rules(c, rule.instanceId(), rule.dataId()));
+                });
+                return inEffect;
+            } catch (SQLException e) {
+                // Two first saves of one service (two operators, two consoles on one MariaDB) both find no row
+                // and both insert: the later insert fails on the key, or, on InnoDB, whose empty UPDATE locks
+                // the gap, one of the two is chosen as a deadlock victim. Either was rolled back whole; run
+                // again, it now finds the other's rows and updates them.
+                if (attempt >= SAVE_ATTEMPTS || !(Transactions.isDuplicateKey(e) || lostToConcurrentWriter(e))) {
+                    throw e;
+                }
             }
-            saveInfo(c, rule.instanceId(), rule.dataId(), appName, now);
-            inEffect.addAll(rules(c, rule.instanceId(), rule.dataId()));
-        });
-        return inEffect;
+        }
+    }
+
+    /** A deadlock or lock timeout: Derby's and the standard serialization failure states, MySQL's codes. */
+    static boolean lostToConcurrentWriter(SQLException e) {
+        for (SQLException x = e; x != null; x = x.getNextException()) {
+            if (RETRYABLE_STATES.contains(x.getSQLState()) || RETRYABLE_CODES.contains(x.getErrorCode())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The rules in effect (status 0) of one service, by host and port. */
