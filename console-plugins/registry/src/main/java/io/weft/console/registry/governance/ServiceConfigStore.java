@@ -167,8 +167,10 @@ public final class ServiceConfigStore {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     int weight = r.getInt(4);
+                    // wasNull() speaks of the last column read: ask it before reading another.
+                    Integer maybeWeight = r.wasNull() ? null : weight;
                     out.add(new ProviderRule(instanceId, dataId, r.getString(1), r.getInt(2), r.getInt(3) != 0,
-                            r.wasNull() ? null : weight));
+                            maybeWeight));
                 }
             }
         }
