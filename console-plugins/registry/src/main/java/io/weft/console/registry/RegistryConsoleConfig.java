@@ -1,6 +1,7 @@
 package io.weft.console.registry;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Configuration of the registry page, PID {@code io.weft.console.registry}; a change applies at once. */
@@ -21,6 +22,16 @@ public @interface RegistryConsoleConfig {
             + " host[:port] (default port 9615): the session list, and where overrides are written (the leader"
             + " is found by trying them in order).")
     String metaServers() default "127.0.0.1";
+
+    @AttributeDefinition(name = "Meta user", description = "Console user the page logs in as on the meta servers"
+            + " when it writes overrides (HTTP Basic): a user of the meta's node holding"
+            + " registry.persistent-data.write. Needed when a meta runs on another host; empty: no login, which"
+            + " a meta accepts only from its own host.")
+    String metaUser() default "";
+
+    @AttributeDefinition(name = "Meta password", description = "Password of the meta user.",
+            type = AttributeType.PASSWORD)
+    String metaPassword() default "";
 
     @AttributeDefinition(name = "Poll period (ms)", description = "How often every session's feed is read.",
             min = "100")

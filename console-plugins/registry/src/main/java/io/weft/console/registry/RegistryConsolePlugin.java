@@ -25,6 +25,7 @@ import io.weft.console.registry.feed.ProviderAddress;
 import io.weft.console.registry.feed.Service;
 import io.weft.console.registry.governance.Governance;
 import io.weft.console.registry.governance.GovernanceException;
+import io.weft.console.registry.governance.MetaLogin;
 import io.weft.console.registry.governance.MetaPersistentData;
 import io.weft.console.registry.governance.ProviderRule;
 import io.weft.console.registry.governance.ServiceConfigStore;
@@ -90,6 +91,8 @@ public final class RegistryConsolePlugin extends HttpServlet {
     }
 
     private Running start(RegistryConsoleConfig config) {
+        // First: a malformed login refuses the configuration before any thread starts.
+        MetaLogin login = MetaLogin.of(config.metaUser(), config.metaPassword());
         Duration timeout = Duration.ofMillis(config.requestTimeoutMillis());
         HttpCalls http = new HttpCalls(timeout);
         var metas = HostPorts.list(config.metaServers(), 9615);
@@ -97,10 +100,10 @@ public final class RegistryConsolePlugin extends HttpServlet {
                 new FeedPoller.Settings(HostPorts.list(config.sessionServers(), config.feedPort()), metas,
                         config.feedPort(), config.pollMillis()), Clock.systemUTC());
         poller.start();
-        LOG.info("Registry page: session feeds {}, meta servers {}, every {} ms",
-                config.sessionServers().isBlank() ? "from the meta servers" : config.sessionServers(), metas,
+        LOG.info("Registry page: session feeds {}, meta servers {} ({}), every {} ms",
+                config.sessionServers().isBlank() ? "from the meta servers" : config.sessionServers(), metas, login,
                 config.pollMillis());
-        return new Running(poller, new Governance(store, new MetaPersistentData(http, metas),
+        return new Running(poller, new Governance(store, new MetaPersistentData(http, metas, login),
                 Clock.systemUTC()));
     }
 

@@ -8,7 +8,7 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * The two HTTP calls the page makes, on {@link HttpURLConnection} with {@code Connection: close}: Java 17's
+ * The HTTP calls the page makes, on {@link HttpURLConnection} with {@code Connection: close}: Java 17's
  * {@code HttpClient} keeps a selector thread alive until it is garbage collected, and a stopped bundle must
  * leave no thread behind. Thread-safe (no state).
  */
@@ -25,14 +25,19 @@ public final class HttpCalls {
     }
 
     public Answer get(URI uri, int maxBytes) throws IOException {
-        return call(uri, "GET", null, maxBytes);
+        return call(uri, "GET", null, null, maxBytes);
     }
 
     public Answer postJson(URI uri, byte[] json, int maxBytes) throws IOException {
-        return call(uri, "POST", json, maxBytes);
+        return call(uri, "POST", json, null, maxBytes);
     }
 
-    private Answer call(URI uri, String method, byte[] body, int maxBytes) throws IOException {
+    /** @param authorization the {@code Authorization} header's value, or null to send none */
+    public Answer postJson(URI uri, byte[] json, String authorization, int maxBytes) throws IOException {
+        return call(uri, "POST", json, authorization, maxBytes);
+    }
+
+    private Answer call(URI uri, String method, byte[] body, String authorization, int maxBytes) throws IOException {
         HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
         try {
             c.setConnectTimeout((int) timeout.toMillis());
@@ -40,10 +45,14 @@ public final class HttpCalls {
             c.setRequestMethod(method);
             c.setRequestProperty("Connection", "close");
             c.setRequestProperty("Accept", "application/json");
+            if (authorization != null) {
+                c.setRequestProperty("Authorization", authorization);
+            }
             if (body != null) {
                 c.setDoOutput(true);
                 c.setRequestProperty("Content-Type", "application/json");
-                c.setFixedLengthStreamingMode(body.length);
+                // Not streamed: a streamed request answered 401 loses its body (HttpRetryException inside), and
+                // the meta's 401 says why it refused. Bodies are a small JSON object.
                 try (OutputStream out = c.getOutputStream()) {
                     out.write(body);
                 }
