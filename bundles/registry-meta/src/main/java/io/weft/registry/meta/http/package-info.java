@@ -3,6 +3,7 @@
  * RCP-20) as plain jakarta servlets, so they run under Felix HTTP as well as in a bare Jetty in tests.
  * {@link io.weft.registry.meta.http.MetaOpsServlets} maps each path to its servlet. The endpoints that change
  * the group ask the node's access guard first; bad input is answered 400, a write sent to a follower 503
- * naming the leader (see {@code OpsResponses}).
+ * naming the leader (see {@code OpsResponses}). {@link io.weft.registry.meta.http.ReadinessServlet} is the probe
+ * on the meta's own readiness port (8080), apart from the ops API.
  */
 package io.weft.registry.meta.http;

@@ -28,6 +28,7 @@ import io.prometheus.client.Collector;
 import io.weft.api.auth.AccessGuard;
 import io.weft.api.health.HealthIndicator;
 import io.weft.registry.meta.http.MetaOpsServlets;
+import io.weft.registry.meta.http.ReadinessServlet;
 import io.weft.registry.meta.cluster.PortRefusals;
 import io.weft.registry.meta.monitor.MetaCollector;
 import jakarta.servlet.Servlet;
@@ -37,6 +38,7 @@ import jakarta.servlet.http.HttpServlet;
  * The registry-meta role (REG-5, REG-40): runs a {@link MetaNode} and registers, for as long as it runs, its
  * ops servlets on the Felix HTTP instance {@code httpInstance} (9615: {@code /health/check},
  * {@code /digest/*}, {@code /stopPushDataSwitch/*}, {@code /manage/*}, {@code /persistentData/*}), the
+ * readiness probe on {@code readinessHttpInstance} (8080: {@code /health/readiness}, OPS-3), the
  * {@code registry_meta_*} metrics collector and the {@code registry-meta} health check. Only nodes with this
  * configuration run it.
  *
@@ -69,6 +71,7 @@ public final class MetaServerComponent {
     private BundleContext context;
     private Path home;
     private String httpInstance;
+    private String readinessHttpInstance;
     private Running running;
     /** Outlives restarts of the member, so the refusal counters only rise. */
     private final PortRefusals refusals = new PortRefusals();
@@ -77,8 +80,9 @@ public final class MetaServerComponent {
     private record Running(MetaNode node, List<ServletRegistration> servlets, List<ServiceRegistration<?>> services) {
     }
 
-    /** A servlet with its whiteboard name and path. */
-    private record ServletRegistration(String name, String pattern, ServiceRegistration<Servlet> registration) {
+    /** A servlet with its whiteboard name and path, on the ops instance or (readiness) the probe's own. */
+    private record ServletRegistration(String name, String pattern, boolean readiness,
+            ServiceRegistration<Servlet> registration) {
     }
 
     @Activate
@@ -94,6 +98,7 @@ public final class MetaServerComponent {
             throw e;
         }
         httpInstance = config.httpInstance().strip();
+        readinessHttpInstance = config.readinessHttpInstance().strip();
         running = start(settings);
     }
 
@@ -107,15 +112,18 @@ public final class MetaServerComponent {
             return;
         }
         String nextInstance = config.httpInstance().strip();
-        boolean instanceChanged = !nextInstance.equals(httpInstance);
+        String nextReadinessInstance = config.readinessHttpInstance().strip();
+        boolean instanceChanged = !nextInstance.equals(httpInstance) || !nextReadinessInstance.equals(readinessHttpInstance);
         httpInstance = nextInstance;
+        readinessHttpInstance = nextReadinessInstance;
         if (!next.equals(running.node().settings()) || running.node().failure().isPresent()) {
             LOG.info("configuration {} changed: restarting this meta server (the group keeps its state)", PID);
             stop(running);
             running = start(next);
         } else if (instanceChanged) {
             for (ServletRegistration servlet : running.servlets()) {
-                servlet.registration().setProperties(servletProperties(servlet.name(), servlet.pattern(), nextInstance));
+                servlet.registration().setProperties(servletProperties(servlet.name(), servlet.pattern(),
+                        servlet.readiness() ? nextReadinessInstance : nextInstance));
             }
         }
     }
@@ -133,12 +141,17 @@ public final class MetaServerComponent {
         for (Map.Entry<String, HttpServlet> entry
                 : MetaOpsServlets.create(node.raft(), node::clusterPortsListening, () -> accessGuard).entrySet()) {
             String name = servletName(entry.getKey());
-            servlets.add(new ServletRegistration(name, entry.getKey(), context.registerService(Servlet.class,
+            servlets.add(new ServletRegistration(name, entry.getKey(), false, context.registerService(Servlet.class,
                     entry.getValue(), servletProperties(name, entry.getKey(), httpInstance))));
         }
+        MetaHealth health = new MetaHealth(node);
+        String readinessName = servletName(ReadinessServlet.PATH);
+        servlets.add(new ServletRegistration(readinessName, ReadinessServlet.PATH, true, context.registerService(
+                Servlet.class, new ReadinessServlet(health::readiness),
+                servletProperties(readinessName, ReadinessServlet.PATH, readinessHttpInstance))));
         List<ServiceRegistration<?>> services = List.of(
                 context.registerService(Collector.class, new MetaCollector(node.raft(), refusals), null),
-                context.registerService(HealthIndicator.class, new MetaHealth(node), null));
+                context.registerService(HealthIndicator.class, health, null));
         return new Running(node, servlets, services);
     }
 
@@ -163,7 +176,7 @@ public final class MetaServerComponent {
         p.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, pattern);
         p.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME, name);
         // Felix HTTP publishes each instance's name on its runtime service: this picks the meta's own
-        // instance (9615) and keeps the ops API off the node's console port.
+        // instances (9615, 8080) and keeps the ops API and the probe off the node's console port.
         p.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_TARGET, "(org.apache.felix.http.name=" + instance + ")");
         return p;
     }

@@ -10,7 +10,7 @@ import io.weft.registry.meta.state.SlotAssigner;
 
 /**
  * Configuration of a meta server, PID {@code io.weft.registry.meta}. Only nodes of the registry-meta role have
- * it. A change of the HTTP instance applies at once; any other change restarts this member (its raft port and
+ * it. A change of the HTTP instances applies at once; any other change restarts this member (its raft port and
  * JRaft node; the state is kept in the data directory), which the other members ride out as a short absence.
  */
 @ObjectClassDefinition(
@@ -55,6 +55,12 @@ public @interface MetaServerConfig {
     @AttributeDefinition(name = "HTTP instance", description = "Name of the Felix HTTP instance serving the ops"
             + " API (org.apache.felix.http.name of its configuration; port 9615 in the role).")
     String httpInstance() default "registry-meta";
+
+    @AttributeDefinition(name = "Readiness HTTP instance", description = "Name of the Felix HTTP instance serving"
+            + " GET /health/readiness, the probe of load balancers (org.apache.felix.http.name of its configuration,"
+            + " whose org.osgi.service.http.port is the probe's port: 8080 in the role). 200 while this member's"
+            + " servers run and the group has a leader, else 503.")
+    String readinessHttpInstance() default "registry-meta-readiness";
 
     @AttributeDefinition(name = "Server timeout (ms)", description = "A data or session server that has not"
             + " renewed for this long is removed from its list by the leader.", min = "1")

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.weft.api.health.Health;
 import io.weft.registry.meta.command.SetPushSwitch;
+import io.weft.registry.meta.http.Readiness;
 import io.weft.registry.meta.monitor.MetricsLog;
 import io.weft.registry.meta.raft.MetaRaftNode;
 import io.weft.registry.meta.raft.RaftRole;
@@ -108,7 +109,8 @@ class MetaNodeLifecycleTest {
     }
 
     @Test
-    @DisplayName("REG-40: a member whose raft port is taken does not run, says why, and holds nothing: the data directory starts a member right after")
+    @DisplayName("REG-40, OPS-3: a member whose raft port is taken does not run, says why (health and readiness), and holds"
+            + " nothing: the data directory starts a member right after, ready as leader")
     void portInUse() throws Exception {
         int port = TestSupport.freePorts(1).get(0);
         MetaNode blocked = new MetaNode(HESSIAN, settings(port));
@@ -120,6 +122,9 @@ class MetaNodeLifecycleTest {
             Health health = new MetaHealth(blocked).check();
             assertEquals(Health.Status.DOWN, health.status());
             assertTrue(health.detail().startsWith("not running: the raft port"), health.detail());
+            Readiness readiness = new MetaHealth(blocked).readiness();
+            assertFalse(readiness.ready());
+            assertEquals(health.detail(), readiness.reason(), "/health/readiness says what /health says");
         } finally {
             blocked.close();
         }
@@ -133,6 +138,7 @@ class MetaNodeLifecycleTest {
             assertEquals(Health.Status.UP, health.status());
             assertEquals("raftStatus:Leader, leader:127.0.0.1:" + port + ", peers:[127.0.0.1:" + port + "]",
                     health.detail());
+            assertEquals(Readiness.ready("Leader", "127.0.0.1:" + port), new MetaHealth(next).readiness());
         } finally {
             next.close();
         }
