@@ -46,6 +46,9 @@ class MetaPersistentDataTest {
             exchange.getRequestBody().readAllBytes();
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
+            if (status == 401) {
+                exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"Weft\", charset=\"UTF-8\"");
+            }
             exchange.sendResponseHeaders(status, bytes.length);
             exchange.getResponseBody().write(bytes);
             exchange.close();

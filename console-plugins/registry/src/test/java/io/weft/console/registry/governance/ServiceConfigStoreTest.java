@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -44,14 +45,17 @@ class ServiceConfigStoreTest {
 
     @BeforeEach
     void open() throws Exception {
+        // Creating the database is the slow part; on a busy shared CI machine it can take more than the default 10 s.
         database = StoreDatabase.open(ConnectionSettings.builder("weft", DatabaseType.EMBEDDED_DERBY)
-                .derbyRoot(home).pool(4, 1).build());
+                .derbyRoot(home).pool(4, 1).connectionTimeout(Duration.ofSeconds(60)).build());
         ServiceConfigStore.open(database, Clock.systemUTC());
     }
 
     @AfterEach
     void close() {
-        database.close();
+        if (database != null) {
+            database.close();
+        }
     }
 
     @Test
