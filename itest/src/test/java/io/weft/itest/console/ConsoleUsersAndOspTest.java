@@ -406,7 +406,7 @@ class ConsoleUsersAndOspTest {
     }
 
     /** Creates a user on the Users page and returns the password it shows once. */
-    private static String createUser(Http admin, String name, String role) {
+    static String createUser(Http admin, String name, String role) {
         Http.Response created = admin.postFormAsAdmin(USERS, Map.of("action", "create", "name", name, "roles", role));
         assertEquals(200, created.status(), created.body());
         assertTrue(created.body().contains("Created user " + name + " with roles [" + role + "]"), created.body());

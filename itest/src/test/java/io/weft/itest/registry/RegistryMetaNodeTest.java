@@ -1,8 +1,12 @@
 package io.weft.itest.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 
 import org.junit.jupiter.api.DisplayName;
@@ -23,13 +27,15 @@ class RegistryMetaNodeTest {
             + "\"data\":\"override://127.0.0.1:12200?disabled=true\"}";
 
     @Test
-    @DisplayName("REG-42, REG-44, REG-62, REG-66, REG-80: the standalone meta leads its group, closes and opens push,"
-            + " stores a persistent datum, and after bin/weft stop and start still has the closed switch and the datum")
+    @DisplayName("REG-42, REG-44, REG-62, REG-66, REG-80, OPS-3: the standalone meta leads its group (ready on its"
+            + " readiness port), closes and opens push, stores a persistent datum, and after bin/weft stop (readiness"
+            + " port closed) and start still has the closed switch and the datum")
     void metaOpsSurviveRestart() throws Exception {
         try (WeftNode node = WeftNode.create("registry-meta").start()) {
             Http meta = new Http("http://127.0.0.1:" + node.registryPorts().metaHttp(), "admin", WeftNode.ADMIN_PASSWORD);
             assertTrue(WeftNode.await(AWAIT, () -> meta.get("/health/check").body().contains("raftStatus:Leader")),
                     meta.get("/health/check").body());
+            assertReadyAsLeader(node);
             assertEquals("[\"127.0.0.1\"]", meta.get("/manage/queryPeer").body());
 
             assertTrue(meta.get("/stopPushDataSwitch/open").body().startsWith("{\"success\":true"));
@@ -40,7 +46,9 @@ class RegistryMetaNodeTest {
 
             WeftNode.Result stopped = node.weft("stop");
             assertEquals(0, stopped.exitStatus(), stopped.output());
+            assertFalse(listening(node.registryPorts().metaReadiness()), "a stopped node leaves no readiness port open");
             node.start();
+            assertReadyAsLeader(node);
 
             assertTrue(WeftNode.await(AWAIT, () -> meta.get("/health/check").body().contains("raftStatus:Leader")),
                     meta.get("/health/check").body());
@@ -54,6 +62,27 @@ class RegistryMetaNodeTest {
             assertTrue(!raftLog.isEmpty(), "registry-raft.log is written");
             assertTrue(meta.get("/stopPushDataSwitch/close").body().startsWith("{\"success\":true"));
             assertEquals("{\"stopPushDataSwitch\":false}", meta.get("/digest/pushSwitch").body());
+        }
+    }
+
+    /** {@code GET /health/readiness} on the meta's own port answers 200, this one-member group's leader named. */
+    private static void assertReadyAsLeader(WeftNode node) throws Exception {
+        Http readiness = new Http("http://127.0.0.1:" + node.registryPorts().metaReadiness(), "admin",
+                WeftNode.ADMIN_PASSWORD);
+        assertTrue(WeftNode.await(AWAIT, () -> readiness.get("/health/readiness").ok()),
+                readiness.get("/health/readiness").toString());
+        Http.Response ready = readiness.get("/health/readiness");
+        assertEquals("{\"status\":\"UP\",\"raftStatus\":\"Leader\",\"leader\":\"127.0.0.1:"
+                + node.registryPorts().metaRaft() + "\"}", ready.body());
+        assertEquals(404, readiness.get("/health/check").status(), "the ops API stays on its own port");
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 }

@@ -36,10 +36,11 @@ public final class WeftNode implements AutoCloseable {
 
     /**
      * The ports of the node's registry servers, free ports instead of 9600 and 9603 (session), 9612 (meta's
-     * raft), 9615 (meta's ops), 9610 and 9611 (meta for sessions and data servers), 9620, 9621 and 9622 (data).
+     * raft), 9615 (meta's ops), 8080 (meta's readiness probe), 9610 and 9611 (meta for sessions and data servers),
+     * 9620, 9621 and 9622 (data).
      */
-    public record RegistryPorts(int sessionClient, int sessionHttp, int metaRaft, int metaHttp, int metaSession,
-            int metaData, int dataSession, int dataReplication, int dataHttp) {
+    public record RegistryPorts(int sessionClient, int sessionHttp, int metaRaft, int metaHttp, int metaReadiness,
+            int metaSession, int metaData, int dataSession, int dataReplication, int dataHttp) {
     }
 
     private WeftNode(Path dist, Path home, int httpPort, int acvipPort, DrmPorts drmPorts, RegistryPorts registryPorts,
@@ -79,7 +80,7 @@ public final class WeftNode implements AutoCloseable {
         // The data server's replication port next to its session port, as other data servers look for it there.
         int dataPorts = TestPorts.nextPair();
         RegistryPorts registry = new RegistryPorts(freePort(), freePort(), freePort(), freePort(), freePort(),
-                freePort(), dataPorts, dataPorts + 1, freePort());
+                freePort(), freePort(), dataPorts, dataPorts + 1, freePort());
         writeHttpInstance(home.resolve("conf/org.apache.felix.http-registry-data.cfg"), "registry-data",
                 registry.dataHttp());
         Files.writeString(home.resolve("conf/io.weft.registry.data.cfg"), String.join("\n",
@@ -88,6 +89,9 @@ public final class WeftNode implements AutoCloseable {
                 "metaServers=127.0.0.1:" + registry.metaData(), ""), StandardCharsets.UTF_8);
         writeHttpInstance(home.resolve("conf/org.apache.felix.http-registry-meta.cfg"), "registry-meta",
                 registry.metaHttp());
+        // Never the role's 8080: nodes of parallel tests (and anything else on the machine) would collide there.
+        writeHttpInstance(home.resolve("conf/org.apache.felix.http-registry-meta-readiness.cfg"),
+                "registry-meta-readiness", registry.metaReadiness());
         Files.writeString(home.resolve("conf/io.weft.registry.meta.cfg"), String.join("\n",
                 "raftPort=" + registry.metaRaft(),
                 "sessionPort=" + registry.metaSession(),
