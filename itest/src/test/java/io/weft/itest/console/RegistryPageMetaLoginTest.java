@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -16,9 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -35,10 +29,10 @@ import io.weft.registry.session.realclient.RealClients;
 
 /**
  * Weft → Registry writing a provider's override to a meta that is not on the console's host, driven over HTTP as
- * the page's form posts (the browser flow is RegistryPageBrowserTest). The node's meta serves its ops API on this
- * machine's non-loopback address, so the console's writes arrive from that address: not the meta's own host for
- * its access guard (intelliproxy), exactly the path of a console on another machine. On a machine with no such
- * address, intelliproxy's {@code opsRequireLoginFromLoopback} puts loopback callers on the same path instead.
+ * the page's form posts (the browser flow is RegistryPageBrowserTest). Test servers bind loopback only, so the
+ * node's access guard (intelliproxy) is told with {@code opsRequireLoginFromLoopback} to treat loopback callers as it
+ * treats callers from another host: the console's writes take exactly the path of a console on another machine
+ * (OpsGuardIntelliproxyTest checks the guard's decision for a non-loopback caller address).
  */
 class RegistryPageMetaLoginTest {
 
@@ -54,17 +48,10 @@ class RegistryPageMetaLoginTest {
     void pageLogsInToTheMeta() throws Exception {
         try (WeftNode node = WeftNode.create("registry-page-meta-login");
                 RealClients clients = new RealClients()) {
-            Optional<String> otherHost = nonLoopbackAddress();
             int metaHttp = node.registryPorts().metaHttp();
-            if (otherHost.isPresent()) {
-                node.configure("org.apache.felix.http-registry-meta", Map.of("org.apache.felix.http.host", otherHost.get()));
-                node.configure("io.weft.console.registry", Map.of("metaServers", otherHost.get() + ":" + metaHttp));
-            } else {
-                node.configure("io.weft.auth.intelliproxy", Map.of("opsRequireLoginFromLoopback", "true"));
-            }
+            node.configure("io.weft.auth.intelliproxy", Map.of("opsRequireLoginFromLoopback", "true"));
             ConsoleUsersAndOspTest.ready(node.start());
-            Http metaOps = new Http("http://" + otherHost.orElse("127.0.0.1") + ":" + metaHttp, "admin",
-                    WeftNode.ADMIN_PASSWORD);
+            Http metaOps = new Http("http://127.0.0.1:" + metaHttp, "admin", WeftNode.ADMIN_PASSWORD);
             assertTrue(WeftNode.await(AWAIT, () -> metaOps.get("/health/check").ok()), metaOps.get("/health/check").body());
 
             RealClient provider = clients.start(node.registryPorts().sessionHttp(), "meta-login-app");
@@ -153,21 +140,6 @@ class RegistryPageMetaLoginTest {
             }
         }), "the page's new configuration applies: " + last.get());
         return last.get();
-    }
-
-    /** An IPv4 address of this machine other than loopback, if it has one that is up. */
-    private static Optional<String> nonLoopbackAddress() throws SocketException {
-        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-            if (!nic.isUp() || nic.isLoopback()) {
-                continue;
-            }
-            for (InetAddress address : Collections.list(nic.getInetAddresses())) {
-                if (address instanceof Inet4Address && !address.isLoopbackAddress() && !address.isLinkLocalAddress()) {
-                    return Optional.of(address.getHostAddress());
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     private static String url(String s) {
