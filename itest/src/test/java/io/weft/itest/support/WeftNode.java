@@ -195,16 +195,30 @@ public final class WeftNode implements AutoCloseable {
         }
     }
 
+    /** The node's process exists and has not exited (an exited one may stay a zombie until init reaps it). */
     public boolean isAlive() {
-        return pid().flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
+        Optional<Long> pid = pid();
+        return pid.flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false) && !isZombie(pid.get());
     }
 
-    /** Crash: SIGKILL to the node's process, as an operator's {@code kill -9}. */
+    /** Crash: SIGKILL to the node's process, as an operator's {@code kill -9}; returns once it has exited. */
     public void kill9() throws InterruptedException {
         Optional<ProcessHandle> handle = pid().flatMap(ProcessHandle::of);
         if (handle.isPresent()) {
             handle.get().destroyForcibly();
-            handle.get().onExit().join();
+            // Not onExit(): for a process that is not our child it waits until init reaps it, seconds later here.
+            while (isAlive()) {
+                Thread.sleep(10);
+            }
+        }
+    }
+
+    private static boolean isZombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (IOException | RuntimeException e) {
+            return false; // gone, or no /proc: ProcessHandle's answer stands
         }
     }
 
