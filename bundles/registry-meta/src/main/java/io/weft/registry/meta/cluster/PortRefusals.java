@@ -12,36 +12,53 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What the guards of the cluster ports refused, by port (the role heartbeating on it) and reason: behind
- * {@code registry_meta_refused_frames_total} and {@code registry_meta_refused_connections_total}. The owner keeps
- * one across restarts of the member, so the counters only rise while the node runs. Thread-safe.
+ * What the guards of the meta server's Bolt ports refused, by port ({@link GuardedPort}: session, data, raft) and
+ * reason: behind {@code registry_meta_refused_frames_total} and {@code registry_meta_refused_connections_total}.
+ * The owner keeps one across restarts of the member, so the counters only rise while the node runs. Thread-safe.
  */
 public final class PortRefusals {
 
     private final Map<String, LongAdder> frames = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> connections = new ConcurrentHashMap<>();
 
-    public long frames(NodeRole port, FrameRefusal reason) {
+    public long frames(GuardedPort port, FrameRefusal reason) {
         LongAdder count = frames.get(key(port, reason));
         return count == null ? 0 : count.sum();
     }
 
-    public long connections(NodeRole port, ConnectionRefusal reason) {
+    public long connections(GuardedPort port, ConnectionRefusal reason) {
         LongAdder count = connections.get(key(port, reason));
         return count == null ? 0 : count.sum();
     }
 
+    /** The refusals of the port {@code role}'s servers heartbeat on. */
+    public long frames(NodeRole role, FrameRefusal reason) {
+        return frames(GuardedPort.of(role), reason);
+    }
+
+    /** The refusals of the port {@code role}'s servers heartbeat on. */
+    public long connections(NodeRole role, ConnectionRefusal reason) {
+        return connections(GuardedPort.of(role), reason);
+    }
+
+    /** The refusals of the cluster port {@code role}'s servers heartbeat on, logged as {@code [heartbeat]}. */
+    RefusalListener listener(NodeRole role, LogThrottle log) {
+        return listener(GuardedPort.of(role), log);
+    }
+
     /**
-     * Counts the refusals of the port {@code port}'s servers heartbeat on and logs them with the peer's address
-     * (registry-meta.log and common-error.log), through {@code log}: one line per kind, address and interval.
+     * Counts the refusals of {@code port} and logs them with the peer's address through {@code log} (its logger's
+     * file and common-error.log): one line per kind, address and interval. Lines of the cluster ports are tagged
+     * {@code [heartbeat]}, those of the raft port {@code [raft]}.
      */
-    RefusalListener listener(NodeRole port, LogThrottle log) {
+    public RefusalListener listener(GuardedPort port, LogThrottle log) {
         String name = port.name();
+        String tag = port == GuardedPort.RAFT ? "[raft]" : "[heartbeat]";
         return new RefusalListener() {
             @Override
             public void frameRefused(FrameRefusal reason, SocketAddress remote, String detail) {
                 frames.computeIfAbsent(key(port, reason), k -> new LongAdder()).increment();
-                log.error(name + " frame " + RemoteAddress.ip(remote), "[heartbeat] {} port: {} {}: {}", name,
+                log.error(name + " frame " + RemoteAddress.ip(remote), "{} {} port: {} {}: {}", tag, name,
                         reason == FrameRefusal.TRUNCATED ? "peer" : "closed", RemoteAddress.text(remote), detail);
             }
 
@@ -50,18 +67,18 @@ public final class PortRefusals {
                 connections.computeIfAbsent(key(port, reason), k -> new LongAdder()).increment();
                 if (reason == ConnectionRefusal.RATE) {
                     String ip = RemoteAddress.ip(remote);
-                    log.error(name + " rate " + ip, "[heartbeat] {} port: refused new connections from {}: more than"
-                            + " {} in one second (a reconnect loop or a flood); they are closed at once", name, ip,
+                    log.error(name + " rate " + ip, "{} {} port: refused new connections from {}: more than"
+                            + " {} in one second (a reconnect loop or a flood); they are closed at once", tag, name, ip,
                             limit);
                 } else {
-                    log.error(name + " limit", "[heartbeat] {} port: refused a connection from {}: {} connections"
-                            + " are open, the configured maximum", name, RemoteAddress.text(remote), limit);
+                    log.error(name + " limit", "{} {} port: refused a connection from {}: {} connections"
+                            + " are open, the configured maximum", tag, name, RemoteAddress.text(remote), limit);
                 }
             }
         };
     }
 
-    private static String key(NodeRole port, Enum<?> reason) {
+    private static String key(GuardedPort port, Enum<?> reason) {
         return port.name() + " " + reason.name();
     }
 }

@@ -9,11 +9,11 @@ import io.prometheus.client.CounterMetricFamily;
 import io.prometheus.client.GaugeMetricFamily;
 import io.weft.codec.bolt.guard.ConnectionRefusal;
 import io.weft.codec.bolt.guard.FrameRefusal;
+import io.weft.registry.meta.cluster.GuardedPort;
 import io.weft.registry.meta.cluster.PortRefusals;
 import io.weft.registry.meta.raft.MetaRaftNode;
 import io.weft.registry.meta.raft.RaftRole;
 import io.weft.registry.meta.state.MetaState;
-import io.weft.registry.meta.state.NodeRole;
 import io.weft.registry.meta.state.PushSwitch;
 
 /**
@@ -22,8 +22,8 @@ import io.weft.registry.meta.state.PushSwitch;
  * {@code sessionNodeList_is_empty_prod} and {@code metaNodeList_is_empty_prod} (a list is empty),
  * {@code meta_push_status_is_closed_prod} (push is stopped), {@code meta_health_check_fail_prod} (this member
  * is unhealthy) and {@code meta_role_change_prod} (a new leader). Lists are as this member applied them: a
- * follower may lag the leader briefly. Also the frames and connections the guards of the session and data ports
- * refused (ARCHITECTURE §5).
+ * follower may lag the leader briefly. Also the frames and connections the guards of the session, data and raft
+ * ports refused (ARCHITECTURE §5), labelled {@code port} = {@code session}, {@code data} or {@code raft}.
  */
 public final class MetaCollector extends Collector implements Collector.Describable {
 
@@ -47,7 +47,7 @@ public final class MetaCollector extends Collector implements Collector.Describa
     private final MetaRaftNode raft;
     private final PortRefusals refusals;
 
-    /** Without refusal counts of the cluster ports: they all read 0. */
+    /** Without refusal counts of the guarded ports: they all read 0. */
     public MetaCollector(MetaRaftNode raft) {
         this(raft, new PortRefusals());
     }
@@ -73,18 +73,19 @@ public final class MetaCollector extends Collector implements Collector.Describa
         CounterMetricFamily changes = new CounterMetricFamily(LEADER_CHANGES,
                 "Times this member saw a new raft leader, itself or another, since it started (meta_role_change_prod).",
                 raft.leaderChanges());
-        CounterMetricFamily frames = new CounterMetricFamily(REFUSED_FRAMES, "Connections to the session or data"
-                + " port closed at a frame announcing more than maxFrameBytes (oversized), with a header Bolt cannot"
-                + " read (malformed), or cut off in the middle (truncated).", List.of("port", "reason"));
+        CounterMetricFamily frames = new CounterMetricFamily(REFUSED_FRAMES, "Connections to the session, data or"
+                + " raft port closed at a frame announcing more than the port's maximum frame (oversized), with a"
+                + " header Bolt cannot read (malformed), or cut off in the middle (truncated).",
+                List.of("port", "reason"));
         CounterMetricFamily connections = new CounterMetricFamily(REFUSED_CONNECTIONS, "New connections to the"
-                + " session or data port closed at once: past maxNewConnectionsPerIpPerSecond from one address (rate)"
-                + " or past maxConnections (limit).", List.of("port", "reason"));
-        for (NodeRole port : NodeRole.values()) {
+                + " session, data or raft port closed at once: past the port's new connections per address and second"
+                + " (rate) or past its maximum connections (limit).", List.of("port", "reason"));
+        for (GuardedPort port : GuardedPort.values()) {
             for (FrameRefusal reason : FrameRefusal.values()) {
-                frames.addMetric(List.of(label(port), label(reason)), refusals.frames(port, reason));
+                frames.addMetric(List.of(port.label(), label(reason)), refusals.frames(port, reason));
             }
             for (ConnectionRefusal reason : ConnectionRefusal.values()) {
-                connections.addMetric(List.of(label(port), label(reason)), refusals.connections(port, reason));
+                connections.addMetric(List.of(port.label(), label(reason)), refusals.connections(port, reason));
             }
         }
         return List.of(

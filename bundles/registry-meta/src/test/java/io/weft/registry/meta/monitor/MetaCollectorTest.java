@@ -4,6 +4,7 @@ import static io.weft.registry.meta.raft.TestSupport.await;
 import static io.weft.registry.meta.raft.TestSupport.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import io.prometheus.client.Collector.MetricFamilySamples;
 import io.weft.registry.meta.command.RegisterNode;
@@ -19,6 +21,10 @@ import io.weft.registry.meta.command.SetPushSwitch;
 import io.weft.registry.meta.raft.MetaRaftNode;
 import io.weft.registry.meta.raft.MetaRaftOptions;
 import io.weft.registry.meta.raft.TestSupport;
+import io.weft.codec.bolt.guard.FrameRefusal;
+import io.weft.codec.bolt.guard.LogThrottle;
+import io.weft.registry.meta.cluster.GuardedPort;
+import io.weft.registry.meta.cluster.PortRefusals;
 import io.weft.registry.meta.state.NodeRole;
 import io.weft.registry.meta.state.PushSwitch;
 
@@ -82,10 +88,39 @@ class MetaCollectorTest {
             assertEquals(0.0, m.get("registry_meta_persistent_data"));
             assertEquals(0.0, m.get("registry_meta_refused_frames_total{session}"));
             assertEquals(0.0, m.get("registry_meta_refused_connections_total{data}"));
+            assertEquals(0.0, m.get("registry_meta_refused_frames_total{raft}"));
+            assertEquals(0.0, m.get("registry_meta_refused_connections_total{raft}"));
             // Labels first, then the counters' suffix: a labelled counter's name ends in _total before its labels.
             assertEquals(List.copyOf(m.keySet().stream().map(k -> k.replaceAll("\\{.*", "").replaceAll("_total$", ""))
                     .distinct().sorted().toList()), collector.describe().stream().map(f -> f.name).sorted().toList(),
                     "describe() names what collect() reports");
         }
+    }
+
+    @Test
+    @DisplayName("REG-40 / bad input: refusals are reported by port, the raft port as port=\"raft\", under the"
+            + " metric names the session and data ports always had")
+    void refusalsByPort() {
+        PortRefusals refusals = new PortRefusals();
+        LogThrottle log = new LogThrottle(LoggerFactory.getLogger("registry.raft"), 10_000, System::currentTimeMillis);
+        refusals.listener(GuardedPort.RAFT, log).frameRefused(FrameRefusal.OVERSIZED,
+                new InetSocketAddress("127.0.0.1", 1), "test");
+        refusals.listener(GuardedPort.DATA, log).frameRefused(FrameRefusal.MALFORMED,
+                new InetSocketAddress("127.0.0.1", 2), "test");
+        MetaRaftNode raft = new MetaRaftNode(new MetaRaftOptions().port(TestSupport.freePorts(1).get(0)).dataDir(dir));
+        Map<String, Double> samples = new HashMap<>();
+        for (MetricFamilySamples family : new MetaCollector(raft, refusals).collect()) {
+            for (MetricFamilySamples.Sample s : family.samples) {
+                if (s.labelNames.equals(List.of("port", "reason"))) {
+                    samples.put(s.name + s.labelValues, s.value);
+                }
+            }
+        }
+        assertEquals(1.0, samples.get("registry_meta_refused_frames_total[raft, oversized]"));
+        assertEquals(1.0, samples.get("registry_meta_refused_frames_total[data, malformed]"));
+        assertEquals(0.0, samples.get("registry_meta_refused_frames_total[session, oversized]"));
+        assertEquals(0.0, samples.get("registry_meta_refused_connections_total[raft, rate]"));
+        assertEquals(0.0, samples.get("registry_meta_refused_connections_total[session, limit]"));
+        assertEquals(3 * 3 + 3 * 2, samples.size(), "three ports by three frame and two connection reasons");
     }
 }
