@@ -18,6 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.weft.codec.bolt.BoltServerStop;
+import io.weft.codec.bolt.guard.LogThrottle;
+import io.weft.codec.bolt.guard.PortGuard;
+import io.weft.codec.bolt.guard.RefusalListener;
+import com.alipay.remoting.config.BoltServerOption;
 import com.alipay.sofa.jraft.Node;
 import com.alipay.sofa.jraft.NodeManager;
 import com.alipay.sofa.jraft.RaftServiceFactory;
@@ -53,6 +57,7 @@ public final class MetaRaftNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("registry.raft");
     /** A timer round is a few map reads and proposals; it ends long before this. */
     private static final long TERMINATION_WAIT_SECONDS = 10;
+    private static final long REFUSAL_LOG_INTERVAL_MILLIS = 10_000;
 
     private final MetaRaftOptions options;
     private final PeerId self;
@@ -64,6 +69,7 @@ public final class MetaRaftNode implements AutoCloseable {
     // Guarded by this: set by start(), cleared by close().
     private DataDirectoryLock lock;
     private RpcServer rpcServer;
+    private PortGuard portGuard;
     private Node started;
     private ScheduledExecutorService evictTimer;
     // Published once start() has the node; read by every thread.
@@ -107,8 +113,9 @@ public final class MetaRaftNode implements AutoCloseable {
         // running; so this class does its few steps itself.
         DataDirectoryLock dirLock = DataDirectoryLock.acquire(dir);
         RpcServer server;
+        PortGuard guard = portGuard();
         try {
-            server = listen();
+            server = listen(guard);
         } catch (RuntimeException e) {
             dirLock.close();
             throw e;
@@ -130,6 +137,7 @@ public final class MetaRaftNode implements AutoCloseable {
         }
         lock = dirLock;
         rpcServer = server;
+        portGuard = guard;
         started = raftNode;
         node = raftNode;
         if (options.evictIntervalMillis() > 0) {
@@ -145,11 +153,27 @@ public final class MetaRaftNode implements AutoCloseable {
                 options.groupId(), nodeOptions.getInitialConf(), options.bindAddress(), options.port(), dir);
     }
 
-    /** A listening raft port with JRaft's request processors. */
-    private RpcServer listen() {
+    /**
+     * The raft port's guard (ARCHITECTURE §5): a frame announced above the limit or with a header Bolt cannot read
+     * closes its connection before Bolt buffers it, and a reconnect flood or connections past the limit are closed
+     * at once. Its connection rate is counted on the wall clock, not on {@link MetaRaftOptions#clock()}.
+     */
+    private PortGuard portGuard() {
+        RefusalListener listener = options.refusals();
+        if (listener == null) {
+            listener = new RaftPortRefusalLog(new LogThrottle(LOG, REFUSAL_LOG_INTERVAL_MILLIS,
+                    System::currentTimeMillis));
+        }
+        return PortGuard.of(options.portLimits(), System::currentTimeMillis, listener);
+    }
+
+    /** A listening raft port behind {@code guard}, with JRaft's request processors. */
+    private RpcServer listen(PortGuard guard) {
         // Bound to the configured address only, not every interface as JRaft's factory would.
         com.alipay.remoting.rpc.RpcServer bolt =
                 new com.alipay.remoting.rpc.RpcServer(options.bindAddress(), options.port(), true);
+        // Read by Bolt's startup, which BoltRpcServer.init runs: in front of Bolt's decoder on every channel.
+        bolt.option(BoltServerOption.EXTENDED_NETTY_CHANNEL_HANDLER, guard);
         RpcServer server = new BoltRpcServer(bolt);
         RaftRpcServerFactory.addRaftRequestProcessors(server);
         try {
@@ -196,6 +220,14 @@ public final class MetaRaftNode implements AutoCloseable {
 
     public int port() {
         return options.port();
+    }
+
+    /**
+     * Connections the raft port's guard admitted and that are still open: the other members' (JRaft's Bolt
+     * clients) and any other peer's; 0 while not started.
+     */
+    public synchronized int raftPortConnections() {
+        return portGuard == null ? 0 : portGuard.openConnections();
     }
 
     /**
@@ -322,6 +354,7 @@ public final class MetaRaftNode implements AutoCloseable {
         lock.close();
         lock = null;
         rpcServer = null;
+        portGuard = null;
         started = null;
         LOG.info("meta raft member {} stopped", self);
     }

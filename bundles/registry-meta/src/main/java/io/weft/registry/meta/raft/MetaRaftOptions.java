@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 
+import io.weft.codec.bolt.guard.GuardLimits;
+import io.weft.codec.bolt.guard.RefusalListener;
 import io.weft.registry.meta.state.SlotAssigner;
 
 /**
@@ -16,6 +18,22 @@ public final class MetaRaftOptions {
     /** The seed's raft port (REG-86, ops.md: "only Meta port on the LB"). */
     public static final int DEFAULT_RAFT_PORT = 9612;
     public static final String DEFAULT_GROUP = "weft-registry-meta";
+    /**
+     * JRaft's largest legitimate frames are far below this: an AppendEntries batch holds at most
+     * {@code RaftOptions.maxBodySize} (512 KiB) of entries, but a single entry larger than that goes alone, and
+     * the largest command is a persistent datum of up to 1 MiB (the ops API's body limit) written as JSON, which
+     * escaping can make a few times larger; a snapshot chunk is {@code maxByteCountPerRpc} (128 KiB).
+     */
+    public static final int DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
+    /** The smallest frame limit a member accepts: room for the largest command JRaft replicates (see above). */
+    public static final int MIN_MAX_FRAME_BYTES = 8 * 1024 * 1024;
+    /**
+     * A member opens one connection to each other member (JRaft's Bolt client) and again once when it or the
+     * other restarts; several members on one host share an address.
+     */
+    public static final int DEFAULT_MAX_NEW_CONNECTIONS_PER_IP_PER_SECOND = 10;
+    /** A few per member of a group of a handful, far below what exhausts the node's file handles. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 64;
 
     private String groupId = DEFAULT_GROUP;
     /** The address other members reach this one at: this member's identity in the group. */
@@ -39,6 +57,10 @@ public final class MetaRaftOptions {
     private long evictIntervalMillis = 3_000;
     /** Time of registrations, renewals and eviction; injected so tests need not sleep. */
     private Clock clock = Clock.systemUTC();
+    /** What the raft port tolerates from its peers (ARCHITECTURE §5). */
+    private GuardLimits portLimits = defaultPortLimits();
+    /** Hears of the raft port's refusals; null: they are only logged, under {@code registry.raft}. */
+    private RefusalListener refusals;
 
     public String groupId() {
         return groupId;
@@ -162,6 +184,38 @@ public final class MetaRaftOptions {
     public MetaRaftOptions clock(Clock value) {
         clock = Objects.requireNonNull(value, "clock");
         return this;
+    }
+
+    public GuardLimits portLimits() {
+        return portLimits;
+    }
+
+    public MetaRaftOptions portLimits(GuardLimits value) {
+        portLimits = Objects.requireNonNull(value, "portLimits");
+        return this;
+    }
+
+    /** The listener of the raft port's refusals, or null when they are only logged. */
+    public RefusalListener refusals() {
+        return refusals;
+    }
+
+    /**
+     * @param value counts and logs the raft port's refusals (e.g. the member's {@code PortRefusals}); it must be
+     *              thread-safe and must not block
+     */
+    public MetaRaftOptions refusals(RefusalListener value) {
+        refusals = Objects.requireNonNull(value, "refusals");
+        return this;
+    }
+
+    /**
+     * The raft port's default limits: {@link #DEFAULT_MAX_FRAME_BYTES},
+     * {@link #DEFAULT_MAX_NEW_CONNECTIONS_PER_IP_PER_SECOND} and {@link #DEFAULT_MAX_CONNECTIONS}.
+     */
+    public static GuardLimits defaultPortLimits() {
+        return new GuardLimits(DEFAULT_MAX_FRAME_BYTES, DEFAULT_MAX_NEW_CONNECTIONS_PER_IP_PER_SECOND,
+                DEFAULT_MAX_CONNECTIONS);
     }
 
     private static int positive(String name, int value) {

@@ -14,7 +14,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
+import io.weft.codec.bolt.guard.ConnectionRefusal;
+import io.weft.codec.bolt.guard.FrameRefusal;
+import io.weft.codec.bolt.guard.LogThrottle;
+import io.weft.registry.meta.cluster.GuardedPort;
+import io.weft.registry.meta.cluster.PortRefusals;
 import io.weft.registry.meta.command.PutPersistentData;
 import io.weft.registry.meta.command.SetPushSwitch;
 import io.weft.registry.meta.state.PersistentDatum;
@@ -29,6 +35,8 @@ class ThreeNodeRaftTest {
     Path dir;
 
     private final List<MetaRaftNode> nodes = new ArrayList<>();
+    /** What the guards of the members' raft ports refused, all members together. */
+    private final PortRefusals refusals = new PortRefusals();
 
     @AfterEach
     void closeAll() {
@@ -40,7 +48,9 @@ class ThreeNodeRaftTest {
         List<String> peers = ports.stream().map(p -> "127.0.0.1:" + p).toList();
         for (int port : ports) {
             MetaRaftNode node = new MetaRaftNode(new MetaRaftOptions().port(port).initialPeers(peers)
-                    .dataDir(dir.resolve("meta-" + port)).electionTimeoutMs(1000).evictIntervalMillis(0));
+                    .dataDir(dir.resolve("meta-" + port)).electionTimeoutMs(1000).evictIntervalMillis(0)
+                    .refusals(refusals.listener(GuardedPort.RAFT, new LogThrottle(
+                            LoggerFactory.getLogger("registry.raft"), 10_000, System::currentTimeMillis))));
             nodes.add(node);
         }
         nodes.forEach(MetaRaftNode::start);
@@ -72,6 +82,33 @@ class ThreeNodeRaftTest {
                 () -> get(follower.apply(new SetPushSwitch(PushSwitch.OPEN))));
         assertEquals("not leader, leader is " + leader.self(), e.getMessage());
         assertEquals(3, follower.peers().size());
+    }
+
+    @Test
+    @DisplayName("REG-40 / bad input: with the guard on every raft port, three members elect a leader and replicate"
+            + " through it, a 1 MiB persistent datum included, and it refuses none of JRaft's frames")
+    void replicatesThroughTheGuard() throws Exception {
+        startGroup();
+        MetaRaftNode leader = awaitLeader(nodes);
+        String large = "override://" + "x".repeat(1024 * 1024);
+        get(leader.apply(new SetPushSwitch(PushSwitch.CLOSED)));
+        get(leader.apply(new PutPersistentData(KEY.dataId(), KEY.group(), KEY.instanceId(), 1, large)));
+        for (MetaRaftNode n : nodes) {
+            await(n.self() + " has the writes", () -> n.state().pushSwitch() == PushSwitch.CLOSED
+                    && n.state().persistentData().containsKey(KEY));
+            assertEquals(large, n.state().persistentData().get(KEY).data());
+        }
+        for (MetaRaftNode n : nodes) {
+            if (n != leader) {
+                assertTrue(n.raftPortConnections() >= 1, n.self() + ": the leader's connection passed its guard");
+            }
+        }
+        for (FrameRefusal reason : FrameRefusal.values()) {
+            assertEquals(0, refusals.frames(GuardedPort.RAFT, reason), reason + " frames refused");
+        }
+        for (ConnectionRefusal reason : ConnectionRefusal.values()) {
+            assertEquals(0, refusals.connections(GuardedPort.RAFT, reason), reason + " connections refused");
+        }
     }
 
     @Test
