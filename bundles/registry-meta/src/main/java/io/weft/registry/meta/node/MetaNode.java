@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.time.Clock;
 import io.weft.registry.meta.state.NodeRole;
 import io.weft.registry.meta.cluster.ClusterPorts;
+import io.weft.registry.meta.cluster.GuardedPort;
 import io.weft.registry.meta.cluster.PortRefusals;
+import io.weft.codec.bolt.guard.LogThrottle;
 import io.weft.codec.bolt.BoltHessian;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,6 +33,9 @@ import io.weft.registry.meta.raft.MetaRaftNode;
 public final class MetaNode implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("registry.meta");
+    /** The raft port's refusals go to registry-raft.log (and common-error.log), one line per kind and peer. */
+    private static final Logger RAFT_LOG = LoggerFactory.getLogger("registry.raft");
+    private static final long REFUSAL_LOG_INTERVAL_MILLIS = 10_000;
 
     private final MetaNodeSettings settings;
     private final MetaRaftNode raft;
@@ -45,11 +50,13 @@ public final class MetaNode implements AutoCloseable {
 
     /**
      * @param hessian  the node's Bolt Hessian codec, for the cluster ports' messages
-     * @param refusals where the cluster ports' guards count what they refused; the owner keeps it across restarts
+     * @param refusals where the guards of the cluster ports and the raft port count what they refused; the owner
+     *                 keeps it across restarts
      */
     public MetaNode(BoltHessian hessian, MetaNodeSettings settings, PortRefusals refusals) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.raft = new MetaRaftNode(settings.raftOptions());
+        this.raft = new MetaRaftNode(settings.raftOptions().refusals(refusals.listener(GuardedPort.RAFT,
+                new LogThrottle(RAFT_LOG, REFUSAL_LOG_INTERVAL_MILLIS, System::currentTimeMillis))));
         this.metricsLog = new MetricsLog(raft);
         this.clusterPorts = new ClusterPorts(Objects.requireNonNull(hessian, "hessian"), settings.bindAddress(),
                 settings.sessionPort(), settings.dataPort(), raft, Clock.systemUTC(), settings.portLimits(), refusals);

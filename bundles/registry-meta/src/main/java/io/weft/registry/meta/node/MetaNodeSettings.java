@@ -16,6 +16,7 @@ import io.weft.registry.meta.raft.PeerAddresses;
  * @param peers   every member as {@code host:port}, this one included; empty for a one-node group
  * @param dataDir absolute
  * @param portLimits what the session and data ports each tolerate from their peers
+ * @param raftPortLimits what the raft port tolerates from its peers
  */
 public record MetaNodeSettings(
         String bindAddress,
@@ -32,11 +33,13 @@ public record MetaNodeSettings(
         int slotCount,
         int slotReplicas,
         int metricsLogSeconds,
-        GuardLimits portLimits) {
+        GuardLimits portLimits,
+        GuardLimits raftPortLimits) {
 
     public MetaNodeSettings {
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(portLimits, "portLimits");
+        Objects.requireNonNull(raftPortLimits, "raftPortLimits");
         Objects.requireNonNull(advertisedHost, "advertisedHost");
         peers = List.copyOf(peers);
         Objects.requireNonNull(dataDir, "dataDir");
@@ -84,6 +87,10 @@ public record MetaNodeSettings(
             throw new IllegalArgumentException("raftPort, sessionPort and dataPort must differ, were " + port + ", "
                     + sessionPort + ", " + dataPort);
         }
+        if (config.raftMaxFrameBytes() < MetaRaftOptions.MIN_MAX_FRAME_BYTES) {
+            throw new IllegalArgumentException("raftMaxFrameBytes must be at least " + MetaRaftOptions.MIN_MAX_FRAME_BYTES
+                    + " (the members' largest raft requests must pass), was " + config.raftMaxFrameBytes());
+        }
         String dir = required("dataDir", config.dataDir());
         Path dataDir = home.resolve(dir).toAbsolutePath().normalize();
         return new MetaNodeSettings(bind, advertised, port, sessionPort, dataPort, peers, dataDir,
@@ -94,8 +101,10 @@ public record MetaNodeSettings(
                 (int) positive("slotCount", config.slotCount()),
                 (int) positive("slotReplicas", config.slotReplicas()),
                 (int) positive("metricsLogSeconds", config.metricsLogSeconds()),
-                new GuardLimits(config.maxFrameBytes(), config.maxNewConnectionsPerIpPerSecond(),
-                        config.maxConnections()));
+                limits("", config.maxFrameBytes(), config.maxNewConnectionsPerIpPerSecond(),
+                        config.maxConnections()),
+                limits("raft", config.raftMaxFrameBytes(), config.raftMaxNewConnectionsPerIpPerSecond(),
+                        config.raftMaxConnections()));
     }
 
     /** This member's address in the group, {@code advertisedHost:raftPort}. */
@@ -115,7 +124,21 @@ public record MetaNodeSettings(
                 .electionTimeoutMs(electionTimeoutMs)
                 .snapshotIntervalSecs(snapshotIntervalSecs)
                 .slotCount(slotCount)
-                .slotReplicas(slotReplicas);
+                .slotReplicas(slotReplicas)
+                .portLimits(raftPortLimits);
+    }
+
+    /** @param prefix of the settings' names in a refusal: "" or "raft" ({@code raftMaxConnections}) */
+    private static GuardLimits limits(String prefix, int maxFrameBytes, int perIpPerSecond, int maxConnections) {
+        try {
+            return new GuardLimits(maxFrameBytes, perIpPerSecond, maxConnections);
+        } catch (IllegalArgumentException e) {
+            if (prefix.isEmpty()) {
+                throw e;
+            }
+            // GuardLimits names maxConnections; the configuration calls it raftMaxConnections.
+            throw new IllegalArgumentException(e.getMessage().replaceFirst("^max", prefix + "Max"), e);
+        }
     }
 
     private static String required(String name, String value) {

@@ -104,4 +104,19 @@ public @interface MetaServerConfig {
     @AttributeDefinition(name = "Maximum connections", description = "Connections the session port, and the data"
             + " port, hold at once; new ones beyond are closed at once.", min = "1")
     int maxConnections() default ClusterPorts.DEFAULT_MAX_CONNECTIONS;
+
+    @AttributeDefinition(name = "Raft port: maximum frame (bytes)", description = "Largest Bolt frame a peer may"
+            + " announce on the raft port. A larger one closes the connection before Bolt buffers it. The members'"
+            + " largest requests carry a batch of at most 512 KiB of raft log entries or one larger entry (a"
+            + " persistent datum of up to 1 MiB), or a 128 KiB snapshot chunk; at least 8 MiB.", min = "8388608")
+    int raftMaxFrameBytes() default MetaRaftOptions.DEFAULT_MAX_FRAME_BYTES;
+
+    @AttributeDefinition(name = "Raft port: new connections per address and second", description = "New"
+            + " connections one address may open on the raft port in a second; the ones beyond are closed at once."
+            + " A member opens one to each other member; raise it if many members share one address.", min = "1")
+    int raftMaxNewConnectionsPerIpPerSecond() default MetaRaftOptions.DEFAULT_MAX_NEW_CONNECTIONS_PER_IP_PER_SECOND;
+
+    @AttributeDefinition(name = "Raft port: maximum connections", description = "Connections the raft port holds"
+            + " at once; new ones beyond are closed at once. Each other member holds one or two.", min = "1")
+    int raftMaxConnections() default MetaRaftOptions.DEFAULT_MAX_CONNECTIONS;
 }

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -26,6 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.weft.api.health.Health;
+import io.weft.codec.bolt.guard.FrameRefusal;
+import io.weft.registry.meta.cluster.GuardedPort;
+import io.weft.registry.meta.cluster.PortRefusals;
 import io.weft.registry.meta.command.SetPushSwitch;
 import io.weft.registry.meta.http.Readiness;
 import io.weft.registry.meta.monitor.MetricsLog;
@@ -60,6 +65,33 @@ class MetaNodeLifecycleTest {
 
     private MetaNodeSettings settings(int port) {
         return MetaNodeSettings.of(freeClusterPorts(Map.of("raftPort", port)), home);
+    }
+
+    @Test
+    @DisplayName("REG-40 / bad input: the member's raft port (9612) is guarded with the configured limits;"
+            + " garbage on it closes the connection, counts as port raft, and the member keeps committing")
+    void raftPortGuarded() throws Exception {
+        int port = TestSupport.freePorts(1).get(0);
+        PortRefusals refusals = new PortRefusals();
+        MetaNode node = new MetaNode(HESSIAN, settings(port), refusals);
+        try {
+            assertTrue(node.start(), () -> node.failure().orElse(""));
+            await("leader", node.raft()::isLeader);
+            try (Socket garbage = new Socket("127.0.0.1", port)) {
+                garbage.setSoTimeout(30_000);
+                garbage.getOutputStream().write(new byte[] {(byte) 0xff, 0, 0, 0});
+                InputStream in = garbage.getInputStream();
+                while (in.read() != -1) {
+                    // the server's bytes, if any, until it closes
+                }
+            }
+            await("counted as the raft port's", () -> refusals.frames(GuardedPort.RAFT, FrameRefusal.MALFORMED) == 1);
+            assertEquals(0, refusals.frames(GuardedPort.SESSION, FrameRefusal.MALFORMED));
+            assertEquals(0, refusals.frames(GuardedPort.DATA, FrameRefusal.MALFORMED));
+            assertTrue(get(node.raft().apply(new SetPushSwitch(PushSwitch.CLOSED))).success());
+        } finally {
+            node.close();
+        }
     }
 
     @Test

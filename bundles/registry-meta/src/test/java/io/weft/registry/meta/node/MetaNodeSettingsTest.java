@@ -12,6 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import io.weft.codec.bolt.guard.GuardLimits;
+
 class MetaNodeSettingsTest {
 
     private static final Path HOME = Path.of("/opt/weft").toAbsolutePath();
@@ -28,6 +30,9 @@ class MetaNodeSettingsTest {
         assertEquals(30_000, s.nodeTimeoutMillis());
         assertEquals(256, s.slotCount());
         assertEquals(2, s.slotReplicas());
+        assertEquals(new GuardLimits(16 * 1024 * 1024, 10, 64), s.raftPortLimits(), "the raft port's guard");
+        assertEquals(s.raftPortLimits(), s.raftOptions().portLimits());
+        assertEquals(new GuardLimits(1024 * 1024 + 64 * 1024, 20, 1_000), s.portLimits(), "the cluster ports'");
     }
 
     @Test
@@ -51,6 +56,10 @@ class MetaNodeSettingsTest {
         assertRefused("raftPort must be from 1 to 65535", Map.of("raftPort", 0));
         assertRefused("nodeTimeoutMillis must be positive", Map.of("nodeTimeoutMillis", 0L));
         assertRefused("bindAddress is required", Map.of("bindAddress", " "));
+        assertRefused("raftMaxFrameBytes must be at least 8388608", Map.of("raftMaxFrameBytes", 1024 * 1024));
+        assertRefused("raftMaxConnections must be positive", Map.of("raftMaxConnections", 0));
+        assertRefused("raftMaxNewConnectionsPerIpPerSecond must be positive",
+                Map.of("raftMaxNewConnectionsPerIpPerSecond", 0));
     }
 
     @Test
