@@ -42,7 +42,18 @@ public final class RegistryLoad {
     private RegistryLoad() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable t) {
+            // The clients' threads are not daemons: without an exit the JVM would outlive its failure, and run.sh,
+            // which waits for it, would never stop the server.
+            t.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         LoadOptions o = new LoadOptions(args);
         ServerProbe probe = new ServerProbe(o.host(), o.port(), o.sessionOps(), o.pidFile());
         Figures f = new Figures();
