@@ -255,7 +255,7 @@ public final class DataServer implements DataServerView, AutoCloseable {
         return new DataStatus(true, self, sessions.listening(), replication != null && replication.listening(),
                 meta != null && meta.registered(), gate.working(), slots.epoch(),
                 table == null ? 0 : table.leaderCount(self), table == null ? 0 : table.followerCount(self),
-                store.datumCount(), store.publisherCount(), sessions.connections().size(), leases.size(),
+                store.datumCount(), store.publisherCount(), store.publisherCount(slots::leads), sessions.connections().size(), leases.size(),
                 membership.snapshot().dataNodes().size());
     }
 

@@ -14,16 +14,17 @@ package io.weft.registry.data.ops;
  * @param followerSlots      slots it holds a replica of
  * @param datums             datums with at least one publisher, led or replicated
  * @param publishers         publishers, led or replicated
+ * @param leaderPublishers   publishers of the slots it leads: summed over the data servers, each publication once
  * @param sessionConnections open connections from session servers
  * @param sessionLeases      session processes with a lease here
  * @param dataNodes          data servers in the last cluster view
  */
 public record DataStatus(boolean running, String address, boolean sessionPort, boolean replicationPort,
         boolean metaRegistered, boolean working, long slotTableEpoch, int leaderSlots, int followerSlots, int datums,
-        int publishers, int sessionConnections, int sessionLeases, int dataNodes) {
+        int publishers, int leaderPublishers, int sessionConnections, int sessionLeases, int dataNodes) {
 
     /** No data server runs. */
     public static DataStatus stopped() {
-        return new DataStatus(false, null, false, false, false, false, 0, 0, 0, 0, 0, 0, 0, 0);
+        return new DataStatus(false, null, false, false, false, false, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 }

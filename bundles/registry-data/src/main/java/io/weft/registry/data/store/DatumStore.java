@@ -189,6 +189,17 @@ public final class DatumStore {
         return datums.values().stream().mapToInt(Datum::publisherCount).sum();
     }
 
+    /** Publishers of the datums {@code scope} selects (e.g. those of the slots this server leads). */
+    public int publisherCount(Predicate<String> scope) {
+        int count = 0;
+        for (Map.Entry<String, Datum> entry : datums.entrySet()) {
+            if (scope.test(entry.getKey())) {
+                count += entry.getValue().publisherCount();
+            }
+        }
+        return count;
+    }
+
     /**
      * The outcome of a change.
      *

@@ -25,7 +25,7 @@ class DataCollectorTest {
         counts.frameRefused(DataCollector.REPLICATION_PORT, FrameRefusal.OVERSIZED);
         counts.connectionRefused(DataCollector.SESSION_PORT, ConnectionRefusal.RATE);
         counts.connectionRefused(DataCollector.SESSION_PORT, ConnectionRefusal.RATE);
-        DataStatus status = new DataStatus(true, "127.0.0.1:9620", true, true, true, true, 7, 100, 50, 12, 40, 3, 2,
+        DataStatus status = new DataStatus(true, "127.0.0.1:9620", true, true, true, true, 7, 100, 50, 12, 40, 20, 3, 2,
                 2);
         DataCollector collector = new DataCollector(new DataServerView() {
             @Override

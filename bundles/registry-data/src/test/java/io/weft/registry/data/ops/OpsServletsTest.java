@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class OpsServletsTest {
 
     private static final DataStatus WORKING = new DataStatus(true, "127.0.0.1:9620", true, true, true, true, 7, 128,
-            128, 12, 40, 2, 2, 2);
+            128, 12, 40, 20, 2, 2, 2);
 
     private volatile DataStatus status = WORKING;
     private final DataServerView view = new DataServerView() {
@@ -75,7 +75,7 @@ class OpsServletsTest {
     @Test
     @DisplayName("REG-31, OPS-4: before it works, /health/check answers 503 with status:INIT")
     void notWorking() throws Exception {
-        status = new DataStatus(true, "127.0.0.1:9620", true, true, false, false, 0, 0, 0, 0, 0, 0, 0, 0);
+        status = new DataStatus(true, "127.0.0.1:9620", true, true, false, false, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
         HttpResponse<String> r = get(HealthCheckServlet.PATH);
 
@@ -91,7 +91,7 @@ class OpsServletsTest {
         HttpResponse<String> r = get(DatumCountServlet.PATH);
 
         assertEquals(200, r.statusCode());
-        assertEquals("{\"datum\":12,\"pub\":40,\"leaderSlots\":128,\"followerSlots\":128,\"slotTableEpoch\":7}",
+        assertEquals("{\"datum\":12,\"pub\":40,\"leaderPub\":20,\"leaderSlots\":128,\"followerSlots\":128,\"slotTableEpoch\":7}",
                 r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
     }

@@ -27,6 +27,20 @@ class DatumStoreTest {
     }
 
     @Test
+    @DisplayName("REG-83: the publishers of the datums a scope selects (the led slots) are counted apart from all held")
+    void scopedPublisherCount() {
+        String other = "com.example.Other#@#DEFAULT_INSTANCE_ID#@#SOFA";
+        store.publish(SERVICE, publisher("r1", "s1", "c1", 1));
+        store.publish(SERVICE, publisher("r2", "s1", "c1", 1));
+        store.publish(other, publisher("r3", "s1", "c1", 1));
+
+        assertEquals(3, store.publisherCount());
+        assertEquals(2, store.publisherCount(SERVICE::equals));
+        assertEquals(1, store.publisherCount(other::equals));
+        assertEquals(0, store.publisherCount(id -> false));
+    }
+
+    @Test
     @DisplayName("RCP-12: every change gives a higher version, even within one millisecond")
     void versionsRise() {
         long first = store.publish(SERVICE, publisher("r1", "s1", "c1", 1)).datum().version();
