@@ -54,6 +54,17 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** A form POST without credentials, as {@code curl -XPOST --data k=v} sends it (the ops guide's changePeer). */
+    public Response postForm(String path, java.util.Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     /** A JSON POST without credentials (e.g. to ACVIP), with the default ten-second limit. */
     public Response postJson(String path, String json) {
         return postJson(path, json, Duration.ofSeconds(10));

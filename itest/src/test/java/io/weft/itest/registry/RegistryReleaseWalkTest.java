@@ -1,0 +1,687 @@
+package io.weft.itest.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.weft.itest.support.Http;
+import io.weft.itest.support.PinnedDiscovery;
+import io.weft.itest.support.WeftNode;
+import io.weft.registry.session.realclient.RealClient;
+import io.weft.registry.session.realclient.RealClients;
+
+/**
+ * The ops guide's registry chapter (seed §12) walked by an operator against a Weft cluster of seven processes on this
+ * machine (3 meta, 2 data, 2 session, as {@code bin/registry-cluster} starts them, on test ports) under a small load
+ * of unmodified {@code registry-client-all} clients. Every step is a plain HTTP call to the seed's ops endpoints or a
+ * clean {@code bin/weft stop} / {@code start} of one node, in the guide's order: close push, save the scene, release
+ * meta → data → session one node at a time, close push once more after the metas, compare the counts, open push;
+ * then replace a meta with {@code changePeer}. The answers and the time each step took are printed (time is not
+ * asserted: the machine may be busy); docs/registry.md copies the answers.
+ */
+class RegistryReleaseWalkTest {
+
+    private static final Duration AWAIT = Duration.ofSeconds(120);
+    private static final String GROUP = "SOFA";
+    private static final int SERVICES = 10;
+    private static final int PUBLISHERS = 4;
+    private static final int SUBSCRIBERS = 2;
+    /** How long the walk watches the subscribers for a push that must not come while push is closed. */
+    private static final Duration QUIET = Duration.ofSeconds(5);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** When the class was loaded: the origin of the times printed for steps and callbacks. */
+    private static final long STARTED = System.nanoTime();
+
+    private final List<WeftNode> nodes = new ArrayList<>();
+
+    @AfterEach
+    void stopAll() {
+        for (WeftNode node : nodes) {
+            try {
+                node.close();
+            } catch (Exception e) {
+                System.err.println("stopping " + node.home() + ": " + e);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("REG-44, REG-45, REG-46, REG-61, REG-62, REG-79, REG-80, REG-81, REG-82, REG-83, REG-86, REG-87,"
+            + " REG-88: the seed's release walk on 3 meta + 2 data + 2 session nodes under 4 publishers x 10 services"
+            + " and 2 subscribers: push closed on a meta and seen closed on every meta and session; the scene saved;"
+            + " a change made while closed reaches no subscriber; metas, data servers and sessions released one node"
+            + " at a time in that order with the switch still closed; counts back to the scene; push opened and"
+            + " every subscriber converges; a meta replaced with changePeer and the cluster keeps working")
+    void operatorWalksTheReleaseChapter() throws Exception {
+        long started = System.nanoTime();
+        List<WeftNode> metas = new ArrayList<>(List.of(node("meta-1"), node("meta-2"), node("meta-3")));
+        String peers = raftList(metas);
+        String metaForData = metas.stream().map(m -> "127.0.0.1:" + m.registryPorts().metaData())
+                .collect(Collectors.joining(","));
+        String metaForSessions = metas.stream().map(m -> "127.0.0.1:" + m.registryPorts().metaSession())
+                .collect(Collectors.joining(","));
+        for (WeftNode meta : metas) {
+            meta.roles("registry-meta");
+            meta.configure("io.weft.registry.meta", Map.of("peers", peers, "nodeTimeoutMillis", "6000"));
+        }
+        startTogether(metas);
+        await("a meta leader", () -> leaderOf(metas));
+        List<WeftNode> datas = List.of(node("data-1"), node("data-2"));
+        for (WeftNode data : datas) {
+            data.roles("registry-data");
+            data.configure("io.weft.registry.data", Map.of("metaServers", metaForData, "leaseMillis", "8000"));
+        }
+        WeftNode sessionA = node("session-a");
+        WeftNode sessionB = node("session-b");
+        List<WeftNode> sessions = List.of(sessionA, sessionB);
+        for (WeftNode session : sessions) {
+            session.roles("registry-session");
+            session.configure("io.weft.registry.session", Map.of("metaServers", metaForSessions));
+        }
+        List<WeftNode> servers = new ArrayList<>(datas);
+        servers.addAll(sessions);
+        startTogether(servers);
+        for (WeftNode data : datas) {
+            awaitTrue("data server " + data.home() + " to WORK", () -> toWorkCount(data) >= 1);
+        }
+        awaitServersListed(metas, datas, sessions);
+        print("7 nodes up, cluster formed", started);
+
+        try (RealClients clients = new RealClients();
+             PinnedDiscovery toA = new PinnedDiscovery(sessionA.registryPorts().sessionClient());
+             PinnedDiscovery toB = new PinnedDiscovery(sessionB.registryPorts().sessionClient())) {
+            long step = System.nanoTime();
+            Load load = new Load(clients, toA.port(), toB.port());
+            load.publishRound(1);
+            load.awaitConverged(1, "every subscriber has every publisher of every service");
+            awaitTrue("both sessions count their clients' registrations", () -> sessionSum("pub") == PUBLISHERS * SERVICES
+                    && sessionSum("sub", sessions) == SUBSCRIBERS * SERVICES);
+            print(load + " registered and pushed", step);
+
+            // REG-80 pre-operation: close push on any one meta (a follower names the leader), verify everywhere.
+            step = System.nanoTime();
+            Http.Response closed = pushSwitchOn(metas, "/stopPushDataSwitch/open");
+            assertEquals(200, closed.status(), closed.body());
+            assertTrue(closed.body().startsWith("{\"success\":true"), closed.body());
+            awaitPushSwitch(metas, sessions, false);
+            show("meta  GET /digest/pushSwitch", ops(metas.get(0)).get("/digest/pushSwitch"));
+            show("session GET /digest/pushSwitch", sessionOps(sessionA).get("/digest/pushSwitch"));
+            print("REG-80 push closed, seen closed on 3 metas and 2 sessions", step);
+
+            // REG-81 save the scene: connections and pub/sub counts per session, pub count per data server.
+            step = System.nanoTime();
+            Scene before = scene(sessions, datas);
+            System.out.println("[registry release walk] scene before: " + before);
+            assertEquals(PUBLISHERS + SUBSCRIBERS, before.connections(), "one connection per client");
+            assertEquals(PUBLISHERS * SERVICES, before.sessionPub());
+            assertEquals(SUBSCRIBERS * SERVICES, before.sessionSub());
+            assertEquals(before.sessionPub(), before.dataLeaderPub(),
+                    "the data servers lead every publication the sessions hold, once");
+            print("REG-81 scene saved", step);
+
+            // REG-61: push is closed, so a change reaches no subscriber: they keep their cache.
+            step = System.nanoTime();
+            List<Integer> markClosed = load.mark();
+            load.publishRound(2);
+            Thread.sleep(QUIET.toMillis());
+            assertEquals(List.of(), load.newValuesSince(markClosed, 1), "no subscriber got a push while push was closed");
+            assertTrue(load.nobodyHas(2), "no subscriber has a value published while push was closed");
+            print("REG-61 change while closed: no subscriber got it (" + QUIET.toSeconds() + " s)", step);
+
+            // REG-79: meta servers first, one at a time; each healthy, with a leader, before the next.
+            for (WeftNode meta : metas) {
+                step = System.nanoTime();
+                restart(meta);
+                awaitTrue("meta " + meta.home() + " healthy in the group", () -> {
+                    Http.Response health = ops(meta).get("/health/check");
+                    return health.ok() && health.body().contains("\"success\":true")
+                            && (health.body().contains("raftStatus:Leader") || health.body().contains("raftStatus:Follower"));
+                });
+                await("a meta leader", () -> leaderOf(metas));
+                print("REG-79/86 meta " + (metas.indexOf(meta) + 1) + " restarted, healthy, leader present", step);
+            }
+            show("meta  GET /health/check", ops(metas.get(0)).get("/health/check"));
+            awaitServersListed(metas, datas, sessions);
+
+            // REG-82: the switch survived the meta release; the close is sent once more and still holds.
+            step = System.nanoTime();
+            for (WeftNode meta : metas) {
+                assertTrue(ops(meta).get("/digest/pushSwitch").body().contains("\"stopPushDataSwitch\":true"),
+                        "push still closed on restarted meta " + meta.home());
+            }
+            Http.Response closedAgain = pushSwitchOn(metas, "/stopPushDataSwitch/open");
+            assertTrue(closedAgain.ok() && closedAgain.body().startsWith("{\"success\":true"), closedAgain.body());
+            awaitPushSwitch(metas, sessions, false);
+            print("REG-82 push close sent again after the metas, still closed everywhere", step);
+
+            // REG-79: then the data servers, one at a time, each back to WORK and holding its data before the next.
+            for (WeftNode data : datas) {
+                step = System.nanoTime();
+                int works = toWorkCount(data);
+                Http dataOps = dataOps(data);
+                restart(data);
+                awaitTrue("data server " + data.home() + " to WORK again", () -> toWorkCount(data) > works);
+                awaitTrue("data server " + data.home() + " healthy", () -> dataOps.get("/health/check").ok());
+                awaitServersListed(metas, datas, sessions);
+                awaitTrue("the data servers lead every publication again",
+                        () -> dataSum("leaderPub", datas) == PUBLISHERS * SERVICES
+                                && dataSum("pub", datas) == before.dataPub(),
+                        () -> datas.stream().map(d -> dataOps(d).get("/digest/datum/count").body()).toList().toString());
+                print("REG-79/87 data " + (datas.indexOf(data) + 1) + " restarted, to WORK, its data back", step);
+            }
+            show("data  GET /health/check", dataOps(datas.get(0)).get("/health/check"));
+
+            // REG-79: then the sessions. A stopped session's clients are sent to the other one (the discovery in
+            // front of the sessions names only the live one) and replay their registrations there; after the
+            // restart they stay where they are.
+            step = System.nanoTime();
+            restartSession(sessionA, toA, List.of(), sessionB, metas, datas, sessions);
+            print("REG-79/88 session A restarted, its clients on session B", step);
+            step = System.nanoTime();
+            restartSession(sessionB, toB, List.of(toA), sessionA, metas, datas, sessions);
+            print("REG-79/88 session B restarted, every client on session A", step);
+            show("session GET /health/check", sessionOps(sessionA).get("/health/check"));
+
+            // REG-83: the counts come back to the scene; data side and session side agree.
+            step = System.nanoTime();
+            awaitTrue("the counts back to the scene", () -> scene(sessions, datas).equals(before),
+                    () -> scene(sessions, datas).toString());
+            Scene after = scene(sessions, datas);
+            System.out.println("[registry release walk] scene after:  " + after);
+            assertEquals(before, after);
+            assertEquals(after.sessionPub(), after.dataLeaderPub());
+            // The client itself calls its subscribers back with its cache once its periodic SyncConfigRequest (RCP-9)
+            // first sets the data centers: the same values, no push. No other value may have reached any of them.
+            assertEquals(List.of(), load.newValuesSince(markClosed, 1),
+                    "the whole release went by while push was closed: no subscriber saw anything but its cache");
+            assertTrue(load.nobodyHas(2), "no subscriber has a value published while push was closed");
+            System.out.println("[registry release walk] callbacks while push was closed (the clients' own, from their"
+                    + " caches): " + load.callbacksSince(markClosed).size());
+            print("REG-83 counts equal to the scene, data side = session side", step);
+
+            // REG-80 post-operation: open push on a meta, verify, and every subscriber gets the latest values.
+            step = System.nanoTime();
+            Http.Response opened = pushSwitchOn(metas, "/stopPushDataSwitch/close");
+            assertTrue(opened.ok() && opened.body().startsWith("{\"success\":true"), opened.body());
+            awaitPushSwitch(metas, sessions, true);
+            show("session GET /digest/pushSwitch", sessionOps(sessionA).get("/digest/pushSwitch"));
+            print("REG-80 push opened, seen open on 3 metas and 2 sessions", step);
+            load.awaitConverged(2, "every subscriber has the change made while push was closed");
+            assertEquals(List.of(), load.incompleteSince(markClosed),
+                    "no subscriber was ever pushed a list missing a publisher");
+            print("REG-80 every subscriber has the change made while closed", step);
+
+            // REG-46 with REG-44/45: meta 3 is gone for good; meta 4, on new ports, replaces it with changePeer.
+            step = System.nanoTime();
+            WeftNode meta3 = metas.get(2);
+            stop(meta3);
+            List<WeftNode> remaining = List.of(metas.get(0), metas.get(1));
+            WeftNode leader = await("a leader among meta 1 and 2", () -> leaderOf(remaining));
+            show("leader GET /manage/queryPeer", ops(leader).get("/manage/queryPeer"));
+            WeftNode meta4 = node("meta-4");
+            List<WeftNode> newGroup = List.of(metas.get(0), metas.get(1), meta4);
+            meta4.roles("registry-meta");
+            meta4.configure("io.weft.registry.meta", Map.of("peers", raftList(newGroup), "nodeTimeoutMillis", "6000"));
+            // Started without waiting for health: a new member is healthy only once the group has taken it in.
+            WeftNode.Result start4 = meta4.weft("start");
+            assertEquals(0, start4.exitStatus(), start4.output());
+            print("REG-46 meta 3 stopped for good, meta 4 started on new ports", step);
+
+            step = System.nanoTime();
+            String ipAddressList = raftList(newGroup);
+            Http.Response changed = ops(leader).postForm("/manage/changePeer", Map.of("ipAddressList", ipAddressList));
+            System.out.println("[registry release walk] POST /manage/changePeer ipAddressList=" + ipAddressList);
+            show("leader POST /manage/changePeer", changed);
+            assertEquals(200, changed.status(), changed.body());
+            assertEquals("{\"success\":true,\"message\":null}", changed.body());
+            long changedAt = System.currentTimeMillis();
+            Http.Response queried = ops(leader).get("/manage/queryPeer");
+            show("leader GET /manage/queryPeer", queried);
+            for (WeftNode member : newGroup) {
+                assertTrue(queried.body().contains("127.0.0.1:" + member.registryPorts().metaRaft()), queried.body());
+            }
+            assertFalse(queried.body().contains(":" + meta3.registryPorts().metaRaft() + "\""), queried.body());
+            awaitTrue("meta 4 healthy in the group", () -> {
+                Http.Response health = ops(meta4).get("/health/check");
+                return health.ok() && (health.body().contains("raftStatus:Follower")
+                        || health.body().contains("raftStatus:Leader"));
+            });
+            show("meta4 GET /health/check", ops(meta4).get("/health/check"));
+            show("meta4 GET /digest/meta/node/query", ops(meta4).get("/digest/meta/node/query"));
+            print("REG-45 changePeer done, queryPeer lists the new set, meta 4 in the group", step);
+
+            step = System.nanoTime();
+            WeftNode newLeader = await("the leader of the new group", () -> leaderOf(newGroup));
+            awaitTrue("every data and session server heartbeats to the leader after changePeer",
+                    () -> renewedSince(ops(newLeader), "/digest/data/node/query", addresses(datas, true), changedAt)
+                            && renewedSince(ops(newLeader), "/digest/session/node/query", addresses(sessions, false),
+                                    changedAt));
+            show("leader GET /digest/session/node/query", ops(newLeader).get("/digest/session/node/query"));
+            System.out.println("[registry release walk] leader after changePeer: meta "
+                    + (newLeader == meta4 ? "4 (new)" : (metas.indexOf(newLeader) + 1)));
+            load.publishRound(3);
+            load.awaitConverged(3, "every subscriber has the change made after changePeer");
+            print("REG-46 servers heartbeat after changePeer, a change reaches every subscriber", step);
+        }
+        print("whole walk", started);
+    }
+
+    // ---- the walk's steps
+
+    /** A clean stop ({@code bin/weft stop}, by PID) and a start that waits for the node's health. */
+    private static void restart(WeftNode node) throws Exception {
+        stop(node);
+        node.start();
+    }
+
+    private static void stop(WeftNode node) throws Exception {
+        WeftNode.Result stop = node.weft("stop");
+        assertEquals(0, stop.exitStatus(), stop.output());
+        assertTrue(WeftNode.await(AWAIT, () -> !node.isAlive()), "node " + node.home() + " still running");
+    }
+
+    /**
+     * Stops {@code session}; the discoveries that named it ({@code own} and {@code alsoNaming}) now name {@code other},
+     * whose counts grow to every client's registrations; then starts {@code session} again and waits until it is
+     * healthy and listed by the meta leader.
+     */
+    private void restartSession(WeftNode session, PinnedDiscovery own, List<PinnedDiscovery> alsoNaming,
+            WeftNode other, List<WeftNode> metas, List<WeftNode> datas, List<WeftNode> sessions) throws Exception {
+        stop(session);
+        own.pin(other.registryPorts().sessionClient());
+        alsoNaming.forEach(d -> d.pin(other.registryPorts().sessionClient()));
+        Http otherOps = sessionOps(other);
+        awaitTrue("every client re-registered on " + other.home(),
+                () -> count(otherOps, "/digest/data/count", "pub") == PUBLISHERS * SERVICES
+                        && count(otherOps, "/digest/data/count", "sub") == SUBSCRIBERS * SERVICES);
+        session.start();
+        awaitTrue("session " + session.home() + " healthy", () -> sessionOps(session).get("/health/check").ok());
+        awaitServersListed(metas, datas, sessions);
+        awaitTrue("the restarted session sees push closed",
+                () -> sessionOps(session).get("/digest/pushSwitch").body().contains("\"stopPush\":true"));
+    }
+
+    /**
+     * Sends a push switch change as an operator does: to meta 1 ("any one meta"); a follower answers 503 naming the
+     * leader, and the request goes to the leader's ops port then.
+     */
+    private static Http.Response pushSwitchOn(List<WeftNode> metas, String path) throws InterruptedException {
+        Http.Response first = ops(metas.get(0)).get(path);
+        System.out.println("[registry release walk] meta 1 GET " + path + " -> " + first.status() + " " + first.body());
+        if (first.ok()) {
+            return first;
+        }
+        WeftNode leader = await("a meta leader", () -> leaderOf(metas));
+        Http.Response answer = ops(leader).get(path);
+        System.out.println("[registry release walk] leader meta " + (metas.indexOf(leader) + 1) + " GET " + path
+                + " -> " + answer.status() + " " + answer.body());
+        return answer;
+    }
+
+    private static void awaitPushSwitch(List<WeftNode> metas, List<WeftNode> sessions, boolean open)
+            throws InterruptedException {
+        for (WeftNode meta : metas) {
+            awaitTrue("meta " + meta.home() + " reports push " + (open ? "open" : "closed"), () -> ops(meta)
+                    .get("/digest/pushSwitch").body().contains("\"stopPushDataSwitch\":" + !open));
+        }
+        for (WeftNode session : sessions) {
+            awaitTrue("session " + session.home() + " reports push " + (open ? "open" : "closed"), () -> sessionOps(session)
+                    .get("/digest/pushSwitch").body().contains("\"stopPush\":" + !open));
+        }
+    }
+
+    private static void awaitServersListed(List<WeftNode> metas, List<WeftNode> datas, List<WeftNode> sessions)
+            throws InterruptedException {
+        awaitTrue("every data and session server listed by the meta leader", () -> {
+            WeftNode leader = leaderOf(metas);
+            if (leader == null) {
+                return false;
+            }
+            String data = ops(leader).get("/digest/data/node/query").body();
+            String session = ops(leader).get("/digest/session/node/query").body();
+            return addresses(datas, true).stream().allMatch(data::contains)
+                    && addresses(sessions, false).stream().allMatch(session::contains);
+        });
+    }
+
+    private static List<String> addresses(List<WeftNode> servers, boolean data) {
+        return servers.stream().map(s -> "127.0.0.1:"
+                + (data ? s.registryPorts().dataSession() : s.registryPorts().sessionClient())).toList();
+    }
+
+    /** Whether the leader's node list has each address with a renewal at or after {@code sinceMillis}. */
+    private static boolean renewedSince(Http leader, String path, List<String> addresses, long sinceMillis) {
+        try {
+            JsonNode listed = JSON.readTree(leader.get(path).body());
+            return addresses.stream().allMatch(a -> listed.path(a).path("lastRenewalMillis").asLong(0) >= sinceMillis);
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    // ---- the scene (REG-81, REG-83)
+
+    /**
+     * The counts an operator saves: client connections, Pub and Sub of the sessions, and the data servers' Pub (every
+     * copy a server holds) and leaderPub (the publications of the slots it leads, each once in the cluster).
+     */
+    private record Scene(int connections, int sessionPub, int sessionSub, int dataPub, int dataLeaderPub) {
+    }
+
+    private Scene scene(List<WeftNode> sessions, List<WeftNode> datas) {
+        int connections = 0;
+        for (WeftNode session : sessions) {
+            try {
+                connections += JSON.readTree(sessionOps(session).get("/connections/query").body()).size();
+            } catch (java.io.IOException e) {
+                connections = -1000;
+            }
+        }
+        return new Scene(connections, sessionSum("pub", sessions), sessionSum("sub", sessions), dataSum("pub", datas),
+                dataSum("leaderPub", datas));
+    }
+
+    private int sessionSum(String field) {
+        return sessionSum(field, nodes.stream().filter(n -> n.home().getFileName().toString()
+                .startsWith("registry-walk-session")).toList());
+    }
+
+    private static int sessionSum(String field, List<WeftNode> sessions) {
+        return sessions.stream().mapToInt(s -> count(sessionOps(s), "/digest/data/count", field)).sum();
+    }
+
+    private static int dataSum(String field, List<WeftNode> datas) {
+        return datas.stream().mapToInt(d -> count(dataOps(d), "/digest/datum/count", field)).sum();
+    }
+
+    /** A number field of an ops JSON answer such as {@code {"pub":3,"sub":2}}; -1000 when absent. */
+    private static int count(Http ops, String path, String field) {
+        String body = ops.get(path).body();
+        Matcher m = Pattern.compile("\"" + field + "\"\\s*:\\s*(\\d+)").matcher(body);
+        return m.find() ? Integer.parseInt(m.group(1)) : -1000;
+    }
+
+    private static int toWorkCount(WeftNode data) {
+        Matcher m = Pattern.compile("to WORK").matcher(data.log("registry/data/registry-data.log"));
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    // ---- nodes
+
+    private WeftNode node(String name) throws Exception {
+        WeftNode node = WeftNode.create("registry-walk-" + name);
+        nodes.add(node);
+        return node;
+    }
+
+    /** {@code 127.0.0.1:raftPort,...}: the metas' {@code peers}, and the {@code ipAddressList} of changePeer. */
+    private static String raftList(List<WeftNode> metas) {
+        return metas.stream().map(m -> "127.0.0.1:" + m.registryPorts().metaRaft()).collect(Collectors.joining(","));
+    }
+
+    private static void startTogether(List<WeftNode> group) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(group.size());
+        try {
+            List<Future<WeftNode>> starts = new ArrayList<>();
+            for (WeftNode node : group) {
+                starts.add(pool.submit(node::start));
+            }
+            for (Future<WeftNode> start : starts) {
+                start.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Http ops(WeftNode meta) {
+        return new Http("http://127.0.0.1:" + meta.registryPorts().metaHttp(), "admin", WeftNode.ADMIN_PASSWORD);
+    }
+
+    private static Http sessionOps(WeftNode session) {
+        return new Http("http://127.0.0.1:" + session.registryPorts().sessionHttp(), "admin", WeftNode.ADMIN_PASSWORD);
+    }
+
+    private static Http dataOps(WeftNode data) {
+        return new Http("http://127.0.0.1:" + data.registryPorts().dataHttp(), "admin", WeftNode.ADMIN_PASSWORD);
+    }
+
+    /** The member whose health/check says {@code raftStatus:Leader}, or null. */
+    private static WeftNode leaderOf(List<WeftNode> metas) {
+        for (WeftNode meta : metas) {
+            try {
+                if (meta.isAlive() && ops(meta).get("/health/check").body().contains("raftStatus:Leader")) {
+                    return meta;
+                }
+            } catch (RuntimeException e) {
+                // not answering: not the leader
+            }
+        }
+        return null;
+    }
+
+    private static <T> T await(String what, Supplier<T> found) throws InterruptedException {
+        Object[] result = new Object[1];
+        assertTrue(WeftNode.await(AWAIT, () -> (result[0] = found.get()) != null), "timed out waiting for " + what);
+        @SuppressWarnings("unchecked")
+        T t = (T) result[0];
+        assertNotNull(t);
+        return t;
+    }
+
+    private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
+        awaitTrue(what, condition, () -> "");
+    }
+
+    /** @param detail what the failure message adds, e.g. the counts last seen */
+    private static void awaitTrue(String what, BooleanSupplier condition, Supplier<String> detail)
+            throws InterruptedException {
+        boolean met = WeftNode.await(AWAIT, () -> {
+            try {
+                return condition.getAsBoolean();
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
+        if (!met) {
+            String seen;
+            try {
+                seen = detail.get();
+            } catch (RuntimeException e) {
+                seen = e.toString();
+            }
+            throw new AssertionError("timed out waiting for " + what + (seen.isEmpty() ? "" : ": last seen " + seen));
+        }
+    }
+
+    private static void print(String what, long sinceNanos) {
+        System.out.printf("[registry release walk] %-70s %6d ms (at +%d ms)%n", what,
+                (System.nanoTime() - sinceNanos) / 1_000_000, (System.nanoTime() - STARTED) / 1_000_000);
+    }
+
+    private static void show(String what, Http.Response answer) {
+        System.out.println("[registry release walk] " + what + " -> " + answer.status() + " " + answer.body());
+    }
+
+    private static String service(int i) {
+        return "com.example.WalkService" + i + ":1.0@DEFAULT";
+    }
+
+    /**
+     * {@link #PUBLISHERS} publishers and {@link #SUBSCRIBERS} subscribers, the first half of each behind session A's
+     * discovery and the rest behind B's. Publisher {@code p} publishes {@code 10.0.0.p:12200?round=r} on every
+     * service.
+     */
+    private static final class Load {
+        private final List<RealClient> publishers = new ArrayList<>();
+        /** Per subscriber and service, each callback's values, in order. */
+        private final List<List<Observed>> observed = new ArrayList<>();
+
+        Load(RealClients clients, int discoveryA, int discoveryB) {
+            for (int p = 0; p < PUBLISHERS; p++) {
+                publishers.add(clients.start(p < PUBLISHERS / 2 ? discoveryA : discoveryB, "walk-provider-" + p));
+            }
+            for (int c = 0; c < SUBSCRIBERS; c++) {
+                RealClient client = clients.start(c < SUBSCRIBERS / 2 ? discoveryA : discoveryB, "walk-consumer-" + c);
+                List<Observed> perService = new ArrayList<>();
+                for (int i = 0; i < SERVICES; i++) {
+                    Observed o = new Observed();
+                    client.subscribe(service(i), GROUP, o);
+                    perService.add(o);
+                }
+                observed.add(perService);
+            }
+        }
+
+        /** Round 1 registers the publishers; later rounds change every publication. */
+        void publishRound(int round) {
+            for (int p = 0; p < publishers.size(); p++) {
+                for (int i = 0; i < SERVICES; i++) {
+                    if (round == 1) {
+                        publishers.get(p).publish(service(i), GROUP, value(p, round));
+                    } else {
+                        publishers.get(p).republish(service(i), value(p, round));
+                    }
+                }
+            }
+        }
+
+        private static String value(int publisher, int round) {
+            return "10.0.0." + publisher + ":12200?round=" + round;
+        }
+
+        private static List<String> expected(int round) {
+            List<String> all = new ArrayList<>();
+            for (int p = 0; p < PUBLISHERS; p++) {
+                all.add(value(p, round));
+            }
+            return all.stream().sorted().toList();
+        }
+
+        void awaitConverged(int round, String what) throws InterruptedException {
+            List<String> expected = expected(round);
+            assertTrue(WeftNode.await(AWAIT, () -> observed.stream().flatMap(List::stream)
+                    .allMatch(o -> expected.equals(o.latestValues()))), "timed out waiting for " + what
+                    + ": expected " + expected + " everywhere, not yet at " + lagging(expected));
+        }
+
+        /** Whether no callback so far carried a value of {@code round}. */
+        boolean nobodyHas(int round) {
+            String suffix = "?round=" + round;
+            return observed.stream().flatMap(List::stream).flatMap(o -> o.since(0).stream()).flatMap(List::stream)
+                    .noneMatch(v -> v.endsWith(suffix));
+        }
+
+        private List<String> lagging(List<String> expected) {
+            List<String> lagging = new ArrayList<>();
+            for (int c = 0; c < observed.size(); c++) {
+                for (int i = 0; i < SERVICES; i++) {
+                    List<String> latest = observed.get(c).get(i).latestValues();
+                    if (!expected.equals(latest)) {
+                        lagging.add("subscriber " + c + " service " + i + " has " + latest);
+                    }
+                }
+            }
+            return lagging.size() > 5 ? lagging.subList(0, 5) : lagging;
+        }
+
+        /** How many callbacks each subscription has had so far. */
+        List<Integer> mark() {
+            return observed.stream().flatMap(List::stream).map(Observed::count).toList();
+        }
+
+        /** The callbacks after {@code mark} whose values are not those of {@code round}, as in {@link #callbacksSince}. */
+        List<String> newValuesSince(List<Integer> mark, int round) {
+            String cached = expected(round).toString();
+            return callbacksSince(mark).stream().filter(c -> !c.endsWith(": " + cached)).toList();
+        }
+
+        /** Every callback after {@code mark}, as "subscriber/service at +N ms: values". */
+        List<String> callbacksSince(List<Integer> mark) {
+            List<String> calls = new ArrayList<>();
+            int n = 0;
+            for (int c = 0; c < observed.size(); c++) {
+                for (int i = 0; i < SERVICES; i++, n++) {
+                    Observed o = observed.get(c).get(i);
+                    for (int k = mark.get(n); k < o.count(); k++) {
+                        calls.add(c + "/" + i + " at +" + (o.times.get(k) - STARTED) / 1_000_000 + " ms: " + o.calls.get(k));
+                    }
+                }
+            }
+            return calls;
+        }
+
+        /** The callbacks after {@code mark} that lacked one of the publishers, as "subscriber/service: values". */
+        List<String> incompleteSince(List<Integer> mark) {
+            List<String> incomplete = new ArrayList<>();
+            int n = 0;
+            for (int c = 0; c < observed.size(); c++) {
+                for (int i = 0; i < SERVICES; i++, n++) {
+                    for (List<String> values : observed.get(c).get(i).since(mark.get(n))) {
+                        if (values.size() != PUBLISHERS) {
+                            incomplete.add(c + "/" + i + ": " + values);
+                        }
+                    }
+                }
+            }
+            return incomplete;
+        }
+
+        @Override
+        public String toString() {
+            return PUBLISHERS + " publishers x " + SERVICES + " services, " + SUBSCRIBERS + " subscribers";
+        }
+    }
+
+    /** What one subscription's callbacks delivered, in order, each as its sorted values. */
+    private static final class Observed implements Consumer<Map<String, List<String>>> {
+        private final List<List<String>> calls = new CopyOnWriteArrayList<>();
+        private final List<Long> times = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void accept(Map<String, List<String>> data) {
+            times.add(System.nanoTime());
+            calls.add(data.values().stream().flatMap(List::stream).sorted().toList());
+        }
+
+        int count() {
+            return calls.size();
+        }
+
+        List<String> latestValues() {
+            return calls.isEmpty() ? null : calls.get(calls.size() - 1);
+        }
+
+        List<List<String>> since(int from) {
+            return calls.subList(from, calls.size());
+        }
+    }
+}
