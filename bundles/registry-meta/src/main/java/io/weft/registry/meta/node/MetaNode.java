@@ -107,11 +107,15 @@ public final class MetaNode implements AutoCloseable {
         return Optional.ofNullable(failure);
     }
 
-    /** Whether session (9610) and data servers (9611) can heartbeat here, by the seed's health names. */
+    /**
+     * Whether session (9610) and data servers (9611) can heartbeat here, and the other metas reach this one (its raft
+     * port, 9612: Weft's meta-to-meta server), by the seed's health names (OPS-5).
+     */
     public Map<String, Boolean> clusterPortsListening() {
         Map<String, Boolean> flags = new LinkedHashMap<>();
         flags.put("sessionRegisterServer", clusterPorts.listening(NodeRole.SESSION));
         flags.put("dataRegisterServerStart", clusterPorts.listening(NodeRole.DATA));
+        flags.put("otherMetaRegisterServerStart", raft.listening());
         return flags;
     }
 

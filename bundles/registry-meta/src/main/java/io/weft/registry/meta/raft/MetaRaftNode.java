@@ -213,6 +213,11 @@ public final class MetaRaftNode implements AutoCloseable {
         return model.state();
     }
 
+    /** Whether the raft port listens: from a successful {@link #start()} until {@link #close()}. */
+    public boolean listening() {
+        return node != null;
+    }
+
     /** This member's raft address {@code host:port}. */
     public String self() {
         return self.getEndpoint().toString();

@@ -150,6 +150,7 @@ class MetaNodeLifecycleTest {
             assertFalse(blocked.start());
             assertTrue(blocked.failure().orElseThrow().contains("raft port 127.0.0.1:" + port + " cannot listen"),
                     blocked.failure().orElseThrow());
+            assertEquals(false, blocked.clusterPortsListening().get("otherMetaRegisterServerStart"));
             assertEquals(RaftRole.INACTIVE, blocked.raft().role());
             Health health = new MetaHealth(blocked).check();
             assertEquals(Health.Status.DOWN, health.status());
@@ -166,6 +167,10 @@ class MetaNodeLifecycleTest {
         try {
             assertTrue(next.start(), () -> next.failure().orElse(""));
             await("leader", next.raft()::isLeader);
+            assertEquals(List.of("sessionRegisterServer", "dataRegisterServerStart", "otherMetaRegisterServerStart"),
+                    List.copyOf(next.clusterPortsListening().keySet()), "the seed's order (OPS-5)");
+            assertTrue(next.clusterPortsListening().values().stream().allMatch(Boolean::booleanValue),
+                    next.clusterPortsListening().toString());
             Health health = new MetaHealth(next).check();
             assertEquals(Health.Status.UP, health.status());
             assertEquals("raftStatus:Leader, leader:127.0.0.1:" + port + ", peers:[127.0.0.1:" + port + "]",
