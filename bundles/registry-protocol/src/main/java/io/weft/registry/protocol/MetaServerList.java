@@ -8,13 +8,20 @@ import java.util.List;
  * the one believed to lead, for the heartbeat of either. A failed call moves on to the next; a follower's leader hint
  * is matched to a configured address, else by host (a meta names its leader by the caller's port, and on another
  * host that may not be the configured one); when several configured metas share a host, the host alone says
- * nothing and the caller moves on instead.
+ * nothing and the caller moves on instead. A hint on a host no configured meta is on names a member that joined the
+ * group later ({@code /manage/changePeer}, REG-45, REG-46): it is learned, heartbeats go there and it gets pings, as
+ * the configured ones do (at most {@link #MAX_LEARNED} such members).
  *
  * <p>Thread confinement: used by the heartbeat thread only.
  */
 public final class MetaServerList {
 
+    /** How many metas learned from hints are kept beside the configured ones. */
+    public static final int MAX_LEARNED = 8;
+
+    /** The configured metas, then those learned from hints. */
     private final List<String> configured;
+    private final int configuredCount;
     private int target;
 
     /** @param configured at least one {@code host:port} */
@@ -22,7 +29,8 @@ public final class MetaServerList {
         if (configured.isEmpty()) {
             throw new IllegalArgumentException("no meta server configured");
         }
-        this.configured = List.copyOf(configured);
+        this.configured = new ArrayList<>(configured);
+        this.configuredCount = configured.size();
     }
 
     /**
@@ -65,7 +73,7 @@ public final class MetaServerList {
         return metas;
     }
 
-    /** How many metas are configured. */
+    /** How many metas are known: the configured ones and those learned from hints. */
     public int size() {
         return configured.size();
     }
@@ -88,19 +96,24 @@ public final class MetaServerList {
     }
 
     /**
-     * Makes the leader a follower named the target.
+     * Makes the leader a follower named the target; a leader on a host no known meta is on is learned first.
      *
      * @return whether the target changed
      */
     public boolean leaderIs(String leader) {
         int found = configured.indexOf(leader);
+        String host = hostOf(leader);
         if (found < 0 && !sharedHosts()) {
-            String host = hostOf(leader);
             for (int i = 0; i < configured.size() && found < 0; i++) {
                 if (hostOf(configured.get(i)).equals(host)) {
                     found = i;
                 }
             }
+        }
+        if (found < 0 && !host.isEmpty() && configured.stream().noneMatch(m -> hostOf(m).equals(host))
+                && configured.size() - configuredCount < MAX_LEARNED) {
+            configured.add(leader);
+            found = configured.size() - 1;
         }
         if (found < 0 || found == target) {
             return false;
@@ -109,9 +122,15 @@ public final class MetaServerList {
         return true;
     }
 
+    /** The metas learned from hints, in the order learned. */
+    public List<String> learned() {
+        return List.copyOf(configured.subList(configuredCount, configured.size()));
+    }
+
     /** Whether two configured metas share a host: then a hint's host alone does not tell which one leads. */
     private boolean sharedHosts() {
-        return configured.stream().map(MetaServerList::hostOf).distinct().count() < configured.size();
+        List<String> given = configured.subList(0, configuredCount);
+        return given.stream().map(MetaServerList::hostOf).distinct().count() < given.size();
     }
 
     public static String hostOf(String address) {

@@ -30,6 +30,23 @@ class LeaderHeartbeatTest {
     }
 
     @Test
+    @DisplayName("REG-46: after changePeer the leader may be a meta the server was not configured with; the followers"
+            + " name it and the heartbeat goes there in the same round, and in the next ones")
+    void followsLeaderAddedByChangePeer() {
+        MetaServerList metas = new MetaServerList(List.of("10.0.0.1:9610", "10.0.0.2:9610", "10.0.0.3:9610"));
+        Map<String, ClusterView> answers = Map.of(
+                "10.0.0.1:9610", notLeader("10.0.0.4:9610"),
+                "10.0.0.4:9610", accepted());
+        LeaderHeartbeat heartbeat = new LeaderHeartbeat(metas);
+        assertEquals("10.0.0.4:9610", heartbeat.send(calls(answers), events()).orElseThrow().meta());
+        assertEquals(List.of("10.0.0.1:9610", "10.0.0.4:9610"), called);
+        assertEquals(List.of("redirected 10.0.0.1:9610 -> 10.0.0.4:9610 resolved"), events);
+        called.clear();
+        assertEquals("10.0.0.4:9610", heartbeat.send(calls(answers), events()).orElseThrow().meta());
+        assertEquals(List.of("10.0.0.4:9610"), called, "the next round starts at the learned leader");
+    }
+
+    @Test
     @DisplayName("REG-50: metas sharing a host answer hints with the caller's port; the heartbeat tries the others in"
             + " turn and reaches the leader in the same round")
     void sharedHost() {

@@ -20,6 +20,33 @@ class MetaServerListTest {
     }
 
     @Test
+    @DisplayName("REG-45, REG-46: a hint on a host no configured meta is on (a member added by changePeer) is learned:"
+            + " it becomes the target and gets pings; a known host is never learned again")
+    void learnsAddedMember() {
+        MetaServerList metas = new MetaServerList(List.of("10.0.0.1:9610", "10.0.0.2:9610", "10.0.0.3:9610"));
+        assertTrue(metas.leaderIs("10.0.0.4:9610"));
+        assertEquals("10.0.0.4:9610", metas.target());
+        assertEquals(List.of("10.0.0.4:9610"), metas.learned());
+        assertEquals(4, metas.size());
+        assertFalse(metas.leaderIs("10.0.0.4:9610"), "already the target");
+        assertTrue(metas.leaderIs("10.0.0.1:9610"));
+        assertEquals(List.of("10.0.0.2:9610", "10.0.0.3:9610", "10.0.0.4:9610"), metas.others());
+        assertTrue(metas.leaderIs("10.0.0.4:19610"), "matched by host, not learned twice");
+        assertEquals(List.of("10.0.0.4:9610"), metas.learned());
+
+        MetaServerList shared = new MetaServerList(List.of("127.0.0.1:9610", "127.0.0.1:9710"));
+        assertFalse(shared.leaderIs("127.0.0.1:9999"), "a configured host: the hint's port is the caller's");
+        assertTrue(shared.leaderIs("10.0.0.9:9610"), "another host is learned even beside shared ones");
+        assertEquals(List.of("10.0.0.9:9610"), shared.learned());
+
+        MetaServerList bounded = new MetaServerList(List.of("10.0.0.1:9610"));
+        for (int i = 0; i < MetaServerList.MAX_LEARNED + 3; i++) {
+            bounded.leaderIs("10.0.1." + i + ":9610");
+        }
+        assertEquals(MetaServerList.MAX_LEARNED, bounded.learned().size());
+    }
+
+    @Test
     @DisplayName("REG-50: metas sharing a host on other ports: a hint that names no other configured meta changes"
             + " nothing, so the caller tries the next one instead of staying on a follower")
     void sharedHost() {
