@@ -10,7 +10,8 @@ import java.util.List;
  * host that may not be the configured one); when several configured metas share a host, the host alone says
  * nothing and the caller moves on instead. A hint on a host no configured meta is on names a member that joined the
  * group later ({@code /manage/changePeer}, REG-45, REG-46): it is learned, heartbeats go there and it gets pings, as
- * the configured ones do (at most {@link #MAX_LEARNED} such members).
+ * the configured ones do (at most {@link #MAX_LEARNED} such addresses); a learned one whose call fails is forgotten,
+ * so a wrong or gone address never stays.
  *
  * <p>Thread confinement: used by the heartbeat thread only.
  */
@@ -90,8 +91,13 @@ public final class MetaServerList {
         return others;
     }
 
-    /** The current target failed: try the next one. */
+    /** The current target failed: try the next one; a learned target is forgotten. */
     public void failed() {
+        if (target >= configuredCount) {
+            configured.remove(target);
+            target = target % configured.size();
+            return;
+        }
         target = (target + 1) % configured.size();
     }
 
@@ -110,7 +116,8 @@ public final class MetaServerList {
                 }
             }
         }
-        if (found < 0 && !host.isEmpty() && configured.stream().noneMatch(m -> hostOf(m).equals(host))
+        if (found < 0 && !host.isEmpty()
+                && configured.subList(0, configuredCount).stream().noneMatch(m -> hostOf(m).equals(host))
                 && configured.size() - configuredCount < MAX_LEARNED) {
             configured.add(leader);
             found = configured.size() - 1;

@@ -21,7 +21,7 @@ class MetaServerListTest {
 
     @Test
     @DisplayName("REG-45, REG-46: a hint on a host no configured meta is on (a member added by changePeer) is learned:"
-            + " it becomes the target and gets pings; a known host is never learned again")
+            + " it becomes the target and gets pings; once it fails it is forgotten")
     void learnsAddedMember() {
         MetaServerList metas = new MetaServerList(List.of("10.0.0.1:9610", "10.0.0.2:9610", "10.0.0.3:9610"));
         assertTrue(metas.leaderIs("10.0.0.4:9610"));
@@ -34,10 +34,16 @@ class MetaServerListTest {
         assertTrue(metas.leaderIs("10.0.0.4:19610"), "matched by host, not learned twice");
         assertEquals(List.of("10.0.0.4:9610"), metas.learned());
 
+        metas.leaderIs("10.0.0.4:9610");
+        metas.failed();
+        assertEquals(List.of(), metas.learned(), "a learned meta that failed is forgotten");
+        assertEquals("10.0.0.1:9610", metas.target(), "and the next round starts at the first configured one");
+
         MetaServerList shared = new MetaServerList(List.of("127.0.0.1:9610", "127.0.0.1:9710"));
         assertFalse(shared.leaderIs("127.0.0.1:9999"), "a configured host: the hint's port is the caller's");
-        assertTrue(shared.leaderIs("10.0.0.9:9610"), "another host is learned even beside shared ones");
-        assertEquals(List.of("10.0.0.9:9610"), shared.learned());
+        assertTrue(shared.leaderIs("127.0.0.2:9710"), "another host is learned even beside shared ones");
+        assertTrue(shared.leaderIs("127.0.0.2:9610"), "and, metas sharing hosts, another port of it as well");
+        assertEquals(List.of("127.0.0.2:9710", "127.0.0.2:9610"), shared.learned());
 
         MetaServerList bounded = new MetaServerList(List.of("10.0.0.1:9610"));
         for (int i = 0; i < MetaServerList.MAX_LEARNED + 3; i++) {
