@@ -52,6 +52,9 @@ class RegistryReleaseWalkTest {
     /** How long the walk watches the subscribers for a push that must not come while push is closed. */
     private static final Duration QUIET = Duration.ofSeconds(5);
 
+    /** The replacement meta's "new IP": another loopback address, so its cluster ports can be the old ones. */
+    private static final String NEW_IP = "127.0.0.2";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     /** When the class was loaded: the origin of the times printed for steps and callbacks. */
     private static final long STARTED = System.nanoTime();
@@ -242,17 +245,23 @@ class RegistryReleaseWalkTest {
             List<WeftNode> remaining = List.of(metas.get(0), metas.get(1));
             WeftNode leader = await("a leader among meta 1 and 2", () -> leaderOf(remaining));
             show("leader GET /manage/queryPeer", ops(leader).get("/manage/queryPeer"));
+            // Meta 4 comes on a new IP, 127.0.0.2, serving the same cluster ports as meta 1 (as every meta serves 9610
+            // and 9611 in the seed's layout); its raft port is its own. The servers keep their configured metaServers.
             WeftNode meta4 = node("meta-4");
             List<WeftNode> newGroup = List.of(metas.get(0), metas.get(1), meta4);
+            String ipAddressList = metas.stream().limit(2).map(m -> "127.0.0.1:" + m.registryPorts().metaRaft())
+                    .collect(Collectors.joining(",")) + "," + NEW_IP + ":" + meta4.registryPorts().metaRaft();
             meta4.roles("registry-meta");
-            meta4.configure("io.weft.registry.meta", Map.of("peers", raftList(newGroup), "nodeTimeoutMillis", "6000"));
+            meta4.configure("io.weft.registry.meta", Map.of("peers", ipAddressList, "nodeTimeoutMillis", "6000",
+                    "bindAddress", NEW_IP, "advertisedHost", NEW_IP,
+                    "sessionPort", String.valueOf(metas.get(0).registryPorts().metaSession()),
+                    "dataPort", String.valueOf(metas.get(0).registryPorts().metaData())));
             // Started without waiting for health: a new member is healthy only once the group has taken it in.
             WeftNode.Result start4 = meta4.weft("start");
             assertEquals(0, start4.exitStatus(), start4.output());
             print("REG-46 meta 3 stopped for good, meta 4 started on new ports", step);
 
             step = System.nanoTime();
-            String ipAddressList = raftList(newGroup);
             Http.Response changed = ops(leader).postForm("/manage/changePeer", Map.of("ipAddressList", ipAddressList));
             System.out.println("[registry release walk] POST /manage/changePeer ipAddressList=" + ipAddressList);
             show("leader POST /manage/changePeer", changed);
@@ -261,8 +270,8 @@ class RegistryReleaseWalkTest {
             long changedAt = System.currentTimeMillis();
             Http.Response queried = ops(leader).get("/manage/queryPeer");
             show("leader GET /manage/queryPeer", queried);
-            for (WeftNode member : newGroup) {
-                assertTrue(queried.body().contains("127.0.0.1:" + member.registryPorts().metaRaft()), queried.body());
+            for (String member : ipAddressList.split(",")) {
+                assertTrue(queried.body().contains(member), queried.body());
             }
             assertFalse(queried.body().contains(":" + meta3.registryPorts().metaRaft() + "\""), queried.body());
             awaitTrue("meta 4 healthy in the group", () -> {
@@ -286,6 +295,30 @@ class RegistryReleaseWalkTest {
             load.publishRound(3);
             load.awaitConverged(3, "every subscriber has the change made after changePeer");
             print("REG-46 servers heartbeat after changePeer, a change reaches every subscriber", step);
+
+            // The new member leads (the old leaders are restarted until it wins an election, at most 8 times): the
+            // servers, configured with the old metas only, follow the followers' hint to it (REG-40, REG-46).
+            step = System.nanoTime();
+            int restarts = 0;
+            for (WeftNode current = await("a leader", () -> leaderOf(newGroup)); current != meta4 && restarts < 8;
+                    current = await("a leader", () -> leaderOf(newGroup))) {
+                restart(current);
+                restarts++;
+            }
+            assertEquals(meta4, leaderOf(newGroup), "meta 4 never won an election in " + restarts + " restarts");
+            long ledAt = System.currentTimeMillis();
+            awaitTrue("every data and session server heartbeats to meta 4, which they were not configured with",
+                    () -> renewedSince(ops(meta4), "/digest/data/node/query", addresses(datas, true), ledAt)
+                            && renewedSince(ops(meta4), "/digest/session/node/query", addresses(sessions, false),
+                                    ledAt));
+            String learned = "registered with the meta leader " + NEW_IP + ":";
+            assertTrue(sessions.stream().allMatch(x -> x.log("registry/session/registry-session.log").contains(learned)),
+                    "each session names the new leader in its log");
+            print("REG-46 meta 4 leads (after " + restarts + " restarts of old leaders), every server follows it", step);
+            step = System.nanoTime();
+            load.publishRound(4);
+            load.awaitConverged(4, "every subscriber has the change made while meta 4 leads");
+            print("REG-46 a change while meta 4 leads reaches every subscriber", step);
         }
         print("whole walk", started);
     }
