@@ -96,7 +96,8 @@ class RegistryReleaseWalkTest {
         List<WeftNode> datas = List.of(node("data-1"), node("data-2"));
         for (WeftNode data : datas) {
             data.roles("registry-data");
-            data.configure("io.weft.registry.data", Map.of("metaServers", metaForData, "leaseMillis", "8000"));
+            // The default session lease (30 s), as bin/registry-cluster runs: a shorter one is lost to a busy machine.
+            data.configure("io.weft.registry.data", Map.of("metaServers", metaForData));
         }
         WeftNode sessionA = node("session-a");
         WeftNode sessionB = node("session-b");
@@ -137,6 +138,9 @@ class RegistryReleaseWalkTest {
 
             // REG-81 save the scene: connections and pub/sub counts per session, pub count per data server.
             step = System.nanoTime();
+            show("session GET /connections/query", sessionOps(sessionA).get("/connections/query"));
+            show("session GET /digest/data/count", sessionOps(sessionA).get("/digest/data/count"));
+            show("data  GET /digest/datum/count", dataOps(datas.get(0)).get("/digest/datum/count"));
             Scene before = scene(sessions, datas);
             System.out.println("[registry release walk] scene before: " + before);
             assertEquals(PUBLISHERS + SUBSCRIBERS, before.connections(), "one connection per client");
@@ -311,6 +315,8 @@ class RegistryReleaseWalkTest {
                     () -> renewedSince(ops(meta4), "/digest/data/node/query", addresses(datas, true), ledAt)
                             && renewedSince(ops(meta4), "/digest/session/node/query", addresses(sessions, false),
                                     ledAt));
+            show("meta4 GET /health/check", ops(meta4).get("/health/check"));
+            show("meta4 GET /digest/data/node/query", ops(meta4).get("/digest/data/node/query"));
             String learned = "registered with the meta leader " + NEW_IP + ":";
             assertTrue(sessions.stream().allMatch(x -> x.log("registry/session/registry-session.log").contains(learned)),
                     "each session names the new leader in its log");
