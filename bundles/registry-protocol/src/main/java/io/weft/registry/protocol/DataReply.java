@@ -19,6 +19,12 @@ public final class DataReply implements Serializable {
     private long datumVersion;
     /** The leader of the slot as this server knows it, when it refused with {@link ReplyMessages#notLeaderOfSlot}. */
     private String slotLeader;
+    /**
+     * In the answer to a lease renewal: how many of the renewing session process's publishers this server holds in
+     * the slots it leads, to compare with the count the session sent; -1 when not told (other answers, older
+     * servers).
+     */
+    private int heldPublishers = -1;
 
     /** For Hessian, which fills the fields. */
     public DataReply() {
@@ -48,6 +54,14 @@ public final class DataReply implements Serializable {
         this.datumVersion = datumVersion;
     }
 
+    public int getHeldPublishers() {
+        return heldPublishers;
+    }
+
+    public void setHeldPublishers(int heldPublishers) {
+        this.heldPublishers = heldPublishers;
+    }
+
     public String getSlotLeader() {
         return slotLeader;
     }
@@ -63,6 +77,7 @@ public final class DataReply implements Serializable {
                 + ", message='" + message + "'"
                 + ", datumVersion=" + datumVersion
                 + ", slotLeader='" + slotLeader + "'"
+                + ", heldPublishers=" + heldPublishers
                 + "}";
     }
 }

@@ -58,6 +58,7 @@ public final class Renewals {
                     process, held);
         }
         reply.setSuccess(true);
+        reply.setHeldPublishers(held);
         if (held != renew.getPublisherCount()) {
             String difference = "session reports " + renew.getPublisherCount() + " publishers in slots led here, "
                     + held + " are held";

@@ -6,6 +6,8 @@ import io.weft.registry.protocol.SessionLeaseRenew;
 import io.weft.registry.session.cluster.ClusterCounts.Failure;
 import java.util.Collection;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +18,11 @@ import org.slf4j.LoggerFactory;
  * compare it with what it holds. A data server not renewed for its lease time drops every publisher of this
  * process (REG-35). A renewal not taken is counted ({@code sessionRenew_fail}). The first renewal also opens the
  * connection on which the data server sends its change notices. Calls are asynchronous. Thread-safe.
+ *
+ * <p>When a data server answers, two renewals in a row, that it holds fewer of this process's publishers than this
+ * session holds in the slots it leads, those publications are sent to it again ({@code republish}): it lost them
+ * (say, it evicted this process after a renewal came late on a busy machine) and nothing else would bring them
+ * back while this session lives. One short answer alone is not enough: publications still on their way make it.
  */
 public final class LeaseRenewer {
 
@@ -31,10 +38,17 @@ public final class LeaseRenewer {
     private final Supplier<String> sessionAddress;
     private final String processId;
     private final LogThrottle errors;
+    private final Consumer<String> republish;
+    /** Per data server, the publishers it lacked at its last answer; absent when it held them all. */
+    private final Map<String, Integer> shortOf = new ConcurrentHashMap<>();
 
+    /**
+     * @param republish sends every held publication whose slot the named data server leads to it again
+     */
     public LeaseRenewer(Supplier<Collection<String>> dataServers, Supplier<SlotRouting> routing,
             HeldPublications held, ClusterRpc rpc, int timeoutMillis, ClusterCounts counts,
-            DataReachability reachability, Supplier<String> sessionAddress, String processId, LogThrottle errors) {
+            DataReachability reachability, Supplier<String> sessionAddress, String processId, LogThrottle errors,
+            Consumer<String> republish) {
         this.dataServers = dataServers;
         this.routing = routing;
         this.held = held;
@@ -45,6 +59,7 @@ public final class LeaseRenewer {
         this.sessionAddress = sessionAddress;
         this.processId = processId;
         this.errors = errors;
+        this.republish = republish;
     }
 
     /** One renewal of every data server. */
@@ -56,10 +71,12 @@ public final class LeaseRenewer {
             SessionLeaseRenew renew = new SessionLeaseRenew();
             renew.setSessionAddress(address);
             renew.setSessionProcessId(processId);
-            renew.setPublisherCount(publishers.getOrDefault(server, 0));
+            int reported = publishers.getOrDefault(server, 0);
+            renew.setPublisherCount(reported);
             rpc.callAsync(server, renew, DataReply.class, timeoutMillis, (reply, failure) -> {
                 if (failure == null && reply.isSuccess()) {
                     reachability.answered(server);
+                    compare(server, reported, reply.getHeldPublishers());
                     if (reply.getMessage() != null) {
                         LOG.debug("[cluster] lease renewed on data server {}: {}", server, reply.getMessage());
                     }
@@ -73,6 +90,20 @@ public final class LeaseRenewer {
                         Failure.RENEW_FAIL.seedName(), server,
                         failure != null ? failure.getMessage() : reply.getMessage());
             });
+        }
+    }
+
+    /** @param held what the data server holds of this process in the slots it leads, -1 when it did not say */
+    private void compare(String server, int reported, int held) {
+        if (held < 0 || held >= reported) {
+            shortOf.remove(server);
+            return;
+        }
+        if (shortOf.put(server, reported - held) != null) {
+            shortOf.remove(server);
+            LOG.warn("[cluster] data server {} holds {} of the {} publishers of this session in the slots it leads,"
+                    + " two renewals in a row: publishing them to it again", server, held, reported);
+            republish.accept(server);
         }
     }
 }

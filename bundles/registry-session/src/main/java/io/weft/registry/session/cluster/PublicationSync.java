@@ -115,6 +115,28 @@ public final class PublicationSync {
     }
 
     /**
+     * Every held publication whose slot {@code dataServer} leads goes to it again: it said it lacks some (see
+     * {@link LeaseRenewer}). A data server takes a publication it already holds as a repeat.
+     */
+    public void republishLedBy(String dataServer) {
+        run(() -> {
+            SlotRouting table = routing.get();
+            if (table == null) {
+                return;
+            }
+            int marked = 0;
+            for (PublicationKey key : held.keys()) {
+                if (dataServer.equals(table.leaderOf(key.id().toString()))) {
+                    mark(key);
+                    marked++;
+                }
+            }
+            LOG.info("[cluster] {} held publications in slots led by {} to publish again", marked, dataServer);
+            drain();
+        });
+    }
+
+    /**
      * A new slot table is in force: every held publication whose slot leader differs from the one under
      * {@code previous} is published again to its new leader, so a slot whose replicas were lost is complete again.
      */

@@ -123,7 +123,7 @@ public final class SessionCluster implements AutoCloseable {
         DatumListeners listeners = new DatumListeners();
         refresh = new DatumRefresh(cache, reader, this::routing, reads, listeners);
         renewer = new LeaseRenewer(this::dataServers, this::routing, held, rpc, timeout, counts, reachability,
-                this::sessionAddress, processId, errors);
+                this::sessionAddress, processId, errors, sync::republishLedBy);
         data = new ClusterSessionData(held, sync, clientOff, cache, reader, listeners, counts, clock);
         meta = new MetaClient(options.metaServers(), rpc, timeout, this::heartbeat, this::ping, this::viewed, errors);
     }

@@ -91,6 +91,26 @@ class ClusterModeTest {
     }
 
     @Test
+    @DisplayName("REG-34, REG-53: a data server that lost a live session's publications (say, evicted it after a late"
+            + " renewal) gets them again from the session, which sees the shortfall in two renewal answers in a row")
+    void lostPublicationsArePublishedAgain() throws Exception {
+        SessionNode a = cluster.startSession();
+        DataServer data = oneDataServer(a);
+        RealClient provider = cluster.client(a, "provider");
+        provider.publish("svc.lost.1", GROUP, "10.0.0.1:12200");
+        provider.publish("svc.lost.2", GROUP, "10.0.0.2:12200");
+        Eventually.await("the data server holds both", () -> data.store().publisherCount() == 2);
+
+        // What an eviction does to the store, without the session going anywhere.
+        data.store().removePublishers(id -> true, publisher -> true);
+        assertEquals(0, data.store().publisherCount());
+
+        Eventually.await("the session published them again", () -> data.store().publisherCount() == 2);
+        assertEquals(1, data.store().get(dataInfoId("svc.lost.1")).publisherCount());
+        assertEquals(1, data.store().get(dataInfoId("svc.lost.2")).publisherCount());
+    }
+
+    @Test
     @DisplayName("REG-28, REG-31: before a slot table, a subscriber gets an empty datum of version 0 and publications"
             + " wait; with the table both converge")
     void beforeTheSlotTable() throws Exception {
