@@ -8,21 +8,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import io.weft.itest.support.ClusterLoad;
 import io.weft.itest.support.Http;
 import io.weft.itest.support.PinnedDiscovery;
 import io.weft.itest.support.WeftNode;
-import io.weft.registry.session.realclient.RealClient;
 import io.weft.registry.session.realclient.RealClients;
 
 /**
@@ -111,7 +109,8 @@ class RegistryClusterTest {
              PinnedDiscovery toA = new PinnedDiscovery(sessionA.registryPorts().sessionClient());
              PinnedDiscovery toB = new PinnedDiscovery(sessionB.registryPorts().sessionClient())) {
             // The bounded load: half the publishers and subscribers on each session.
-            Load load = new Load(clients, toA.port(), toB.port());
+            ClusterLoad load = new ClusterLoad(clients, toA.port(), toB.port(), PUBLISHERS, SERVICES, SUBSCRIBERS,
+                    "com.example.ClusterService", "cluster", AWAIT);
             long step = System.nanoTime();
             load.publishRound(1);
             load.awaitConverged(1, "every subscriber has every publisher of every service");
@@ -262,135 +261,4 @@ class RegistryClusterTest {
         System.out.printf("[registry cluster] %-60s %6d ms%n", what, (System.nanoTime() - sinceNanos) / 1_000_000);
     }
 
-    private static String service(int i) {
-        return "com.example.ClusterService" + i + ":1.0@DEFAULT";
-    }
-
-    /**
-     * The clients: {@link #PUBLISHERS} publishers and {@link #SUBSCRIBERS} subscribers, the first half of each
-     * behind session A's discovery and the rest behind B's. Publisher {@code p} publishes
-     * {@code 10.0.0.p:12200?round=r} on every service.
-     */
-    private static final class Load {
-        private final List<RealClient> publishers = new ArrayList<>();
-        /** Per subscriber and service, each callback's values, in order. */
-        private final List<List<Observed>> observed = new ArrayList<>();
-        private final Map<RealClient, Integer> sides = new java.util.HashMap<>();
-
-        Load(RealClients clients, int discoveryA, int discoveryB) {
-            for (int p = 0; p < PUBLISHERS; p++) {
-                int side = p < PUBLISHERS / 2 ? 0 : 1;
-                RealClient client = clients.start(side == 0 ? discoveryA : discoveryB, "cluster-provider-" + p);
-                publishers.add(client);
-                sides.put(client, side);
-            }
-            for (int c = 0; c < SUBSCRIBERS; c++) {
-                RealClient client = clients.start(c < SUBSCRIBERS / 2 ? discoveryA : discoveryB, "cluster-consumer-" + c);
-                List<Observed> perService = new ArrayList<>();
-                for (int i = 0; i < SERVICES; i++) {
-                    Observed o = new Observed();
-                    client.subscribe(service(i), GROUP, o);
-                    perService.add(o);
-                }
-                observed.add(perService);
-            }
-        }
-
-        int publishersPer(int side) {
-            return (int) sides.values().stream().filter(s -> s == side).count();
-        }
-
-        /** Round 1 registers the publishers; later rounds change every publication. */
-        void publishRound(int round) {
-            for (int p = 0; p < publishers.size(); p++) {
-                for (int i = 0; i < SERVICES; i++) {
-                    if (round == 1) {
-                        publishers.get(p).publish(service(i), GROUP, value(p, round));
-                    } else {
-                        publishers.get(p).republish(service(i), value(p, round));
-                    }
-                }
-            }
-        }
-
-        private static String value(int publisher, int round) {
-            return "10.0.0." + publisher + ":12200?round=" + round;
-        }
-
-        private static List<String> expected(int round) {
-            List<String> all = new ArrayList<>();
-            for (int p = 0; p < PUBLISHERS; p++) {
-                all.add(value(p, round));
-            }
-            return all.stream().sorted().toList();
-        }
-
-        void awaitConverged(int round, String what) throws InterruptedException {
-            List<String> expected = expected(round);
-            assertTrue(WeftNode.await(AWAIT, () -> observed.stream().flatMap(List::stream)
-                    .allMatch(o -> expected.equals(o.latestValues()))), "timed out waiting for " + what
-                    + ": expected " + expected + " everywhere, not yet at " + lagging(expected));
-        }
-
-        private List<String> lagging(List<String> expected) {
-            List<String> lagging = new ArrayList<>();
-            for (int c = 0; c < observed.size(); c++) {
-                for (int i = 0; i < SERVICES; i++) {
-                    List<String> latest = observed.get(c).get(i).latestValues();
-                    if (!expected.equals(latest)) {
-                        lagging.add("subscriber " + c + " service " + i + " has " + latest);
-                    }
-                }
-            }
-            return lagging.size() > 5 ? lagging.subList(0, 5) : lagging;
-        }
-
-        /** How many callbacks each subscription has had so far. */
-        List<Integer> mark() {
-            return observed.stream().flatMap(List::stream).map(Observed::count).toList();
-        }
-
-        /** The callbacks after {@code mark} that lacked one of the publishers (all alive), as "subscriber/service: values". */
-        List<String> incompleteSince(List<Integer> mark) {
-            List<String> incomplete = new ArrayList<>();
-            int n = 0;
-            for (int c = 0; c < observed.size(); c++) {
-                for (int i = 0; i < SERVICES; i++, n++) {
-                    for (List<String> values : observed.get(c).get(i).since(mark.get(n))) {
-                        if (values.size() != PUBLISHERS) {
-                            incomplete.add(c + "/" + i + ": " + values);
-                        }
-                    }
-                }
-            }
-            return incomplete;
-        }
-
-        @Override
-        public String toString() {
-            return PUBLISHERS + " publishers x " + SERVICES + " services, " + SUBSCRIBERS + " subscribers";
-        }
-    }
-
-    /** What one subscription's callbacks delivered, in order, each as its sorted values. */
-    private static final class Observed implements Consumer<Map<String, List<String>>> {
-        private final List<List<String>> calls = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void accept(Map<String, List<String>> data) {
-            calls.add(data.values().stream().flatMap(List::stream).sorted().toList());
-        }
-
-        int count() {
-            return calls.size();
-        }
-
-        List<String> latestValues() {
-            return calls.isEmpty() ? null : calls.get(calls.size() - 1);
-        }
-
-        List<List<String>> since(int from) {
-            return calls.subList(from, calls.size());
-        }
-    }
 }

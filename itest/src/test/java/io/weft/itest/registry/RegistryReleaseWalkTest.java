@@ -9,12 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,10 +25,10 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.weft.itest.support.ClusterLoad;
 import io.weft.itest.support.Http;
 import io.weft.itest.support.PinnedDiscovery;
 import io.weft.itest.support.WeftNode;
-import io.weft.registry.session.realclient.RealClient;
 import io.weft.registry.session.realclient.RealClients;
 
 /**
@@ -119,7 +117,8 @@ class RegistryReleaseWalkTest {
              PinnedDiscovery toA = new PinnedDiscovery(sessionA.registryPorts().sessionClient());
              PinnedDiscovery toB = new PinnedDiscovery(sessionB.registryPorts().sessionClient())) {
             long step = System.nanoTime();
-            Load load = new Load(clients, toA.port(), toB.port());
+            ClusterLoad load = new ClusterLoad(clients, toA.port(), toB.port(), PUBLISHERS, SERVICES, SUBSCRIBERS,
+                    "com.example.WalkService", "walk", AWAIT);
             load.publishRound(1);
             load.awaitConverged(1, "every subscriber has every publisher of every service");
             awaitTrue("both sessions count their clients' registrations", () -> sessionSum("pub") == PUBLISHERS * SERVICES
@@ -155,7 +154,7 @@ class RegistryReleaseWalkTest {
             List<Integer> markClosed = load.mark();
             load.publishRound(2);
             Thread.sleep(QUIET.toMillis());
-            assertEquals(List.of(), load.newValuesSince(markClosed, 1), "no subscriber got a push while push was closed");
+            assertEquals(List.of(), load.newValuesSince(markClosed, 1, STARTED), "no subscriber got a push while push was closed");
             assertTrue(load.nobodyHas(2), "no subscriber has a value published while push was closed");
             print("REG-61 change while closed: no subscriber got it (" + QUIET.toSeconds() + " s)", step);
 
@@ -223,11 +222,11 @@ class RegistryReleaseWalkTest {
             assertEquals(after.sessionPub(), after.dataLeaderPub());
             // The client itself calls its subscribers back with its cache once its periodic SyncConfigRequest (RCP-9)
             // first sets the data centers: the same values, no push. No other value may have reached any of them.
-            assertEquals(List.of(), load.newValuesSince(markClosed, 1),
+            assertEquals(List.of(), load.newValuesSince(markClosed, 1, STARTED),
                     "the whole release went by while push was closed: no subscriber saw anything but its cache");
             assertTrue(load.nobodyHas(2), "no subscriber has a value published while push was closed");
             System.out.println("[registry release walk] callbacks while push was closed (the clients' own, from their"
-                    + " caches): " + load.callbacksSince(markClosed).size());
+                    + " caches): " + load.callbacksSince(markClosed, STARTED).size());
             print("REG-83 counts equal to the scene, data side = session side", step);
 
             // REG-80 post-operation: open push on a meta, verify, and every subscriber gets the latest values.
@@ -570,157 +569,4 @@ class RegistryReleaseWalkTest {
         System.out.println("[registry release walk] " + what + " -> " + answer.status() + " " + answer.body());
     }
 
-    private static String service(int i) {
-        return "com.example.WalkService" + i + ":1.0@DEFAULT";
-    }
-
-    /**
-     * {@link #PUBLISHERS} publishers and {@link #SUBSCRIBERS} subscribers, the first half of each behind session A's
-     * discovery and the rest behind B's. Publisher {@code p} publishes {@code 10.0.0.p:12200?round=r} on every
-     * service.
-     */
-    private static final class Load {
-        private final List<RealClient> publishers = new ArrayList<>();
-        /** Per subscriber and service, each callback's values, in order. */
-        private final List<List<Observed>> observed = new ArrayList<>();
-
-        Load(RealClients clients, int discoveryA, int discoveryB) {
-            for (int p = 0; p < PUBLISHERS; p++) {
-                publishers.add(clients.start(p < PUBLISHERS / 2 ? discoveryA : discoveryB, "walk-provider-" + p));
-            }
-            for (int c = 0; c < SUBSCRIBERS; c++) {
-                RealClient client = clients.start(c < SUBSCRIBERS / 2 ? discoveryA : discoveryB, "walk-consumer-" + c);
-                List<Observed> perService = new ArrayList<>();
-                for (int i = 0; i < SERVICES; i++) {
-                    Observed o = new Observed();
-                    client.subscribe(service(i), GROUP, o);
-                    perService.add(o);
-                }
-                observed.add(perService);
-            }
-        }
-
-        /** Round 1 registers the publishers; later rounds change every publication. */
-        void publishRound(int round) {
-            for (int p = 0; p < publishers.size(); p++) {
-                for (int i = 0; i < SERVICES; i++) {
-                    if (round == 1) {
-                        publishers.get(p).publish(service(i), GROUP, value(p, round));
-                    } else {
-                        publishers.get(p).republish(service(i), value(p, round));
-                    }
-                }
-            }
-        }
-
-        private static String value(int publisher, int round) {
-            return "10.0.0." + publisher + ":12200?round=" + round;
-        }
-
-        private static List<String> expected(int round) {
-            List<String> all = new ArrayList<>();
-            for (int p = 0; p < PUBLISHERS; p++) {
-                all.add(value(p, round));
-            }
-            return all.stream().sorted().toList();
-        }
-
-        void awaitConverged(int round, String what) throws InterruptedException {
-            List<String> expected = expected(round);
-            assertTrue(WeftNode.await(AWAIT, () -> observed.stream().flatMap(List::stream)
-                    .allMatch(o -> expected.equals(o.latestValues()))), "timed out waiting for " + what
-                    + ": expected " + expected + " everywhere, not yet at " + lagging(expected));
-        }
-
-        /** Whether no callback so far carried a value of {@code round}. */
-        boolean nobodyHas(int round) {
-            String suffix = "?round=" + round;
-            return observed.stream().flatMap(List::stream).flatMap(o -> o.since(0).stream()).flatMap(List::stream)
-                    .noneMatch(v -> v.endsWith(suffix));
-        }
-
-        private List<String> lagging(List<String> expected) {
-            List<String> lagging = new ArrayList<>();
-            for (int c = 0; c < observed.size(); c++) {
-                for (int i = 0; i < SERVICES; i++) {
-                    List<String> latest = observed.get(c).get(i).latestValues();
-                    if (!expected.equals(latest)) {
-                        lagging.add("subscriber " + c + " service " + i + " has " + latest);
-                    }
-                }
-            }
-            return lagging.size() > 5 ? lagging.subList(0, 5) : lagging;
-        }
-
-        /** How many callbacks each subscription has had so far. */
-        List<Integer> mark() {
-            return observed.stream().flatMap(List::stream).map(Observed::count).toList();
-        }
-
-        /** The callbacks after {@code mark} whose values are not those of {@code round}, as in {@link #callbacksSince}. */
-        List<String> newValuesSince(List<Integer> mark, int round) {
-            String cached = expected(round).toString();
-            return callbacksSince(mark).stream().filter(c -> !c.endsWith(": " + cached)).toList();
-        }
-
-        /** Every callback after {@code mark}, as "subscriber/service at +N ms: values". */
-        List<String> callbacksSince(List<Integer> mark) {
-            List<String> calls = new ArrayList<>();
-            int n = 0;
-            for (int c = 0; c < observed.size(); c++) {
-                for (int i = 0; i < SERVICES; i++, n++) {
-                    Observed o = observed.get(c).get(i);
-                    for (int k = mark.get(n); k < o.count(); k++) {
-                        calls.add(c + "/" + i + " at +" + (o.times.get(k) - STARTED) / 1_000_000 + " ms: " + o.calls.get(k));
-                    }
-                }
-            }
-            return calls;
-        }
-
-        /** The callbacks after {@code mark} that lacked one of the publishers, as "subscriber/service: values". */
-        List<String> incompleteSince(List<Integer> mark) {
-            List<String> incomplete = new ArrayList<>();
-            int n = 0;
-            for (int c = 0; c < observed.size(); c++) {
-                for (int i = 0; i < SERVICES; i++, n++) {
-                    for (List<String> values : observed.get(c).get(i).since(mark.get(n))) {
-                        if (values.size() != PUBLISHERS) {
-                            incomplete.add(c + "/" + i + ": " + values);
-                        }
-                    }
-                }
-            }
-            return incomplete;
-        }
-
-        @Override
-        public String toString() {
-            return PUBLISHERS + " publishers x " + SERVICES + " services, " + SUBSCRIBERS + " subscribers";
-        }
-    }
-
-    /** What one subscription's callbacks delivered, in order, each as its sorted values. */
-    private static final class Observed implements Consumer<Map<String, List<String>>> {
-        private final List<List<String>> calls = new CopyOnWriteArrayList<>();
-        private final List<Long> times = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void accept(Map<String, List<String>> data) {
-            times.add(System.nanoTime());
-            calls.add(data.values().stream().flatMap(List::stream).sorted().toList());
-        }
-
-        int count() {
-            return calls.size();
-        }
-
-        List<String> latestValues() {
-            return calls.isEmpty() ? null : calls.get(calls.size() - 1);
-        }
-
-        List<List<String>> since(int from) {
-            return calls.subList(from, calls.size());
-        }
-    }
 }
