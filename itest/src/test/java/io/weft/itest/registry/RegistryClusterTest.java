@@ -8,9 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.weft.itest.support.ClusterLoad;
 import io.weft.itest.support.Http;
+import io.weft.itest.support.RegistryNodes;
 import io.weft.itest.support.PinnedDiscovery;
 import io.weft.itest.support.WeftNode;
 import io.weft.registry.session.realclient.RealClients;
@@ -71,8 +69,8 @@ class RegistryClusterTest {
             meta.configure("io.weft.registry.meta", Map.of("peers", peers, "nodeTimeoutMillis", "6000"));
         }
         long started = System.nanoTime();
-        startTogether(metas); // a member of a three-node group only turns healthy once a leader is elected
-        WeftNode leader = await("a meta leader", () -> leaderOf(metas));
+        RegistryNodes.startTogether(metas); // a member of a three-node group only turns healthy once a leader is elected
+        WeftNode leader = await("a meta leader", () -> RegistryNodes.leaderOf(metas));
 
         List<WeftNode> datas = List.of(node("data-1"), node("data-2"));
         for (WeftNode data : datas) {
@@ -86,10 +84,10 @@ class RegistryClusterTest {
         }
         List<WeftNode> servers = new ArrayList<>(datas);
         servers.addAll(sessions);
-        startTogether(servers);
+        RegistryNodes.startTogether(servers);
         WeftNode sessionA = sessions.get(0);
         WeftNode sessionB = sessions.get(1);
-        Http leaderOps = ops(leader);
+        Http leaderOps = RegistryNodes.metaOps(leader);
         for (WeftNode data : datas) {
             String address = "127.0.0.1:" + data.registryPorts().dataSession();
             awaitTrue("data server " + address + " listed by the meta leader",
@@ -115,7 +113,7 @@ class RegistryClusterTest {
             load.publishRound(1);
             load.awaitConverged(1, "every subscriber has every publisher of every service");
             print(load + ": all pushed across both sessions", step);
-            Http opsA = sessionOps(sessionA);
+            Http opsA = RegistryNodes.sessionOps(sessionA);
             awaitTrue("session A counts its publishers", () -> count(opsA, "pub") == load.publishersPer(0) * SERVICES);
 
             // A data server dies: the surviving one holds every slot's copy and takes over (REG-33, REG-53).
@@ -140,14 +138,14 @@ class RegistryClusterTest {
 
             // The meta leader dies: the other two elect a new one, which the sessions and the data server find.
             seenBefore = load.mark();
-            leader = await("the meta leader now", () -> leaderOf(metas));
+            leader = await("the meta leader now", () -> RegistryNodes.leaderOf(metas));
             step = System.nanoTime();
             leader.kill9();
             WeftNode killedLeader = leader;
             List<WeftNode> liveMetas = metas.stream().filter(m -> m != killedLeader).toList();
-            WeftNode newLeader = await("a new meta leader", () -> leaderOf(liveMetas));
+            WeftNode newLeader = await("a new meta leader", () -> RegistryNodes.leaderOf(liveMetas));
             print("kill -9 meta leader -> new leader elected", step);
-            Http newLeaderOps = ops(newLeader);
+            Http newLeaderOps = RegistryNodes.metaOps(newLeader);
             String liveAddress = "127.0.0.1:" + liveData.registryPorts().dataSession();
             awaitTrue("the data server and both sessions heartbeat to the new leader", () -> {
                 String sessionsListed = newLeaderOps.get("/digest/session/node/query").body();
@@ -167,7 +165,7 @@ class RegistryClusterTest {
             step = System.nanoTime();
             sessionA.kill9();
             toA.pin(sessionB.registryPorts().sessionClient());
-            Http opsB = sessionOps(sessionB);
+            Http opsB = RegistryNodes.sessionOps(sessionB);
             awaitTrue("every client re-registered on session B", () -> count(opsB, "pub") == PUBLISHERS * SERVICES
                     && count(opsB, "sub") == SUBSCRIBERS * SERVICES);
             print("kill -9 session A -> its clients re-registered on session B", step);
@@ -179,10 +177,6 @@ class RegistryClusterTest {
             assertTrue(sessionB.log("registry/session/registry-session.log").contains("registered with the meta leader"),
                     sessionB.log("registry/session/registry-session.log"));
         }
-    }
-
-    private static Http sessionOps(WeftNode session) {
-        return new Http("http://127.0.0.1:" + session.registryPorts().sessionHttp(), "admin", WeftNode.ADMIN_PASSWORD);
     }
 
     /** A count of a session's {@code /digest/data/count}, such as {@code pub} or {@code sub}; -1 when absent. */
@@ -201,40 +195,6 @@ class RegistryClusterTest {
         WeftNode node = WeftNode.create("registry-cluster-" + name);
         nodes.add(node);
         return node;
-    }
-
-    /** Starts the nodes at once (each {@code bin/weft start} waits for its node to be healthy). */
-    private static void startTogether(List<WeftNode> group) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(group.size());
-        try {
-            List<Future<WeftNode>> starts = new ArrayList<>();
-            for (WeftNode node : group) {
-                starts.add(pool.submit(node::start));
-            }
-            for (Future<WeftNode> start : starts) {
-                start.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static Http ops(WeftNode meta) {
-        return new Http("http://127.0.0.1:" + meta.registryPorts().metaHttp(), "admin", WeftNode.ADMIN_PASSWORD);
-    }
-
-    /** The member whose health/check says {@code raftStatus:Leader}, or null. */
-    private static WeftNode leaderOf(List<WeftNode> metas) {
-        for (WeftNode meta : metas) {
-            try {
-                if (ops(meta).get("/health/check").body().contains("raftStatus:Leader")) {
-                    return meta;
-                }
-            } catch (RuntimeException e) {
-                // not answering: not the leader
-            }
-        }
-        return null;
     }
 
     private static <T> T await(String what, java.util.function.Supplier<T> found) throws InterruptedException {

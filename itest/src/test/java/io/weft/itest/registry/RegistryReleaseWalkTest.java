@@ -9,9 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -27,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.weft.itest.support.ClusterLoad;
 import io.weft.itest.support.Http;
+import io.weft.itest.support.RegistryNodes;
 import io.weft.itest.support.PinnedDiscovery;
 import io.weft.itest.support.WeftNode;
 import io.weft.registry.session.realclient.RealClients;
@@ -89,8 +87,8 @@ class RegistryReleaseWalkTest {
             meta.roles("registry-meta");
             meta.configure("io.weft.registry.meta", Map.of("peers", peers, "nodeTimeoutMillis", "6000"));
         }
-        startTogether(metas);
-        await("a meta leader", () -> leaderOf(metas));
+        RegistryNodes.startTogether(metas);
+        await("a meta leader", () -> RegistryNodes.leaderOf(metas));
         List<WeftNode> datas = List.of(node("data-1"), node("data-2"));
         for (WeftNode data : datas) {
             data.roles("registry-data");
@@ -106,7 +104,7 @@ class RegistryReleaseWalkTest {
         }
         List<WeftNode> servers = new ArrayList<>(datas);
         servers.addAll(sessions);
-        startTogether(servers);
+        RegistryNodes.startTogether(servers);
         for (WeftNode data : datas) {
             awaitTrue("data server " + data.home() + " to WORK", () -> toWorkCount(data) >= 1);
         }
@@ -131,15 +129,15 @@ class RegistryReleaseWalkTest {
             assertEquals(200, closed.status(), closed.body());
             assertTrue(closed.body().startsWith("{\"success\":true"), closed.body());
             awaitPushSwitch(metas, sessions, false);
-            show("meta  GET /digest/pushSwitch", ops(metas.get(0)).get("/digest/pushSwitch"));
-            show("session GET /digest/pushSwitch", sessionOps(sessionA).get("/digest/pushSwitch"));
+            show("meta  GET /digest/pushSwitch", RegistryNodes.metaOps(metas.get(0)).get("/digest/pushSwitch"));
+            show("session GET /digest/pushSwitch", RegistryNodes.sessionOps(sessionA).get("/digest/pushSwitch"));
             print("REG-80 push closed, seen closed on 3 metas and 2 sessions", step);
 
             // REG-81 save the scene: connections and pub/sub counts per session, pub count per data server.
             step = System.nanoTime();
-            show("session GET /connections/query", sessionOps(sessionA).get("/connections/query"));
-            show("session GET /digest/data/count", sessionOps(sessionA).get("/digest/data/count"));
-            show("data  GET /digest/datum/count", dataOps(datas.get(0)).get("/digest/datum/count"));
+            show("session GET /connections/query", RegistryNodes.sessionOps(sessionA).get("/connections/query"));
+            show("session GET /digest/data/count", RegistryNodes.sessionOps(sessionA).get("/digest/data/count"));
+            show("data  GET /digest/datum/count", RegistryNodes.dataOps(datas.get(0)).get("/digest/datum/count"));
             Scene before = scene(sessions, datas);
             System.out.println("[registry release walk] scene before: " + before);
             assertEquals(PUBLISHERS + SUBSCRIBERS, before.connections(), "one connection per client");
@@ -163,20 +161,20 @@ class RegistryReleaseWalkTest {
                 step = System.nanoTime();
                 restart(meta);
                 awaitTrue("meta " + meta.home() + " healthy in the group", () -> {
-                    Http.Response health = ops(meta).get("/health/check");
+                    Http.Response health = RegistryNodes.metaOps(meta).get("/health/check");
                     return health.ok() && health.body().contains("\"success\":true")
                             && (health.body().contains("raftStatus:Leader") || health.body().contains("raftStatus:Follower"));
                 });
-                await("a meta leader", () -> leaderOf(metas));
+                await("a meta leader", () -> RegistryNodes.leaderOf(metas));
                 print("REG-79/86 meta " + (metas.indexOf(meta) + 1) + " restarted, healthy, leader present", step);
             }
-            show("meta  GET /health/check", ops(metas.get(0)).get("/health/check"));
+            show("meta  GET /health/check", RegistryNodes.metaOps(metas.get(0)).get("/health/check"));
             awaitServersListed(metas, datas, sessions);
 
             // REG-82: the switch survived the meta release; the close is sent once more and still holds.
             step = System.nanoTime();
             for (WeftNode meta : metas) {
-                assertTrue(ops(meta).get("/digest/pushSwitch").body().contains("\"stopPushDataSwitch\":true"),
+                assertTrue(RegistryNodes.metaOps(meta).get("/digest/pushSwitch").body().contains("\"stopPushDataSwitch\":true"),
                         "push still closed on restarted meta " + meta.home());
             }
             Http.Response closedAgain = pushSwitchOn(metas, "/stopPushDataSwitch/open");
@@ -188,7 +186,7 @@ class RegistryReleaseWalkTest {
             for (WeftNode data : datas) {
                 step = System.nanoTime();
                 int works = toWorkCount(data);
-                Http dataOps = dataOps(data);
+                Http dataOps = RegistryNodes.dataOps(data);
                 restart(data);
                 awaitTrue("data server " + data.home() + " to WORK again", () -> toWorkCount(data) > works);
                 awaitTrue("data server " + data.home() + " healthy", () -> dataOps.get("/health/check").ok());
@@ -196,10 +194,10 @@ class RegistryReleaseWalkTest {
                 awaitTrue("the data servers lead every publication again",
                         () -> dataSum("leaderPub", datas) == PUBLISHERS * SERVICES
                                 && dataSum("pub", datas) == before.dataPub(),
-                        () -> datas.stream().map(d -> dataOps(d).get("/digest/datum/count").body()).toList().toString());
+                        () -> datas.stream().map(d -> RegistryNodes.dataOps(d).get("/digest/datum/count").body()).toList().toString());
                 print("REG-79/87 data " + (datas.indexOf(data) + 1) + " restarted, to WORK, its data back", step);
             }
-            show("data  GET /health/check", dataOps(datas.get(0)).get("/health/check"));
+            show("data  GET /health/check", RegistryNodes.dataOps(datas.get(0)).get("/health/check"));
 
             // REG-79: then the sessions. A stopped session's clients are sent to the other one (the discovery in
             // front of the sessions names only the live one) and replay their registrations there; after the
@@ -210,7 +208,7 @@ class RegistryReleaseWalkTest {
             step = System.nanoTime();
             restartSession(sessionB, toB, List.of(toA), sessionA, metas, datas, sessions);
             print("REG-79/88 session B restarted, every client on session A", step);
-            show("session GET /health/check", sessionOps(sessionA).get("/health/check"));
+            show("session GET /health/check", RegistryNodes.sessionOps(sessionA).get("/health/check"));
 
             // REG-83: the counts come back to the scene; data side and session side agree.
             step = System.nanoTime();
@@ -234,7 +232,7 @@ class RegistryReleaseWalkTest {
             Http.Response opened = pushSwitchOn(metas, "/stopPushDataSwitch/close");
             assertTrue(opened.ok() && opened.body().startsWith("{\"success\":true"), opened.body());
             awaitPushSwitch(metas, sessions, true);
-            show("session GET /digest/pushSwitch", sessionOps(sessionA).get("/digest/pushSwitch"));
+            show("session GET /digest/pushSwitch", RegistryNodes.sessionOps(sessionA).get("/digest/pushSwitch"));
             print("REG-80 push opened, seen open on 3 metas and 2 sessions", step);
             load.awaitConverged(2, "every subscriber has the change made while push was closed");
             assertEquals(List.of(), load.incompleteSince(markClosed),
@@ -246,8 +244,8 @@ class RegistryReleaseWalkTest {
             WeftNode meta3 = metas.get(2);
             stop(meta3);
             List<WeftNode> remaining = List.of(metas.get(0), metas.get(1));
-            WeftNode leader = await("a leader among meta 1 and 2", () -> leaderOf(remaining));
-            show("leader GET /manage/queryPeer", ops(leader).get("/manage/queryPeer"));
+            WeftNode leader = await("a leader among meta 1 and 2", () -> RegistryNodes.leaderOf(remaining));
+            show("leader GET /manage/queryPeer", RegistryNodes.metaOps(leader).get("/manage/queryPeer"));
             // Meta 4 comes on a new IP, 127.0.0.2, serving the same cluster ports as meta 1 (as every meta serves 9610
             // and 9611 in the seed's layout); its raft port is its own. The servers keep their configured metaServers.
             WeftNode meta4 = node("meta-4");
@@ -265,34 +263,34 @@ class RegistryReleaseWalkTest {
             print("REG-46 meta 3 stopped for good, meta 4 started on new ports", step);
 
             step = System.nanoTime();
-            Http.Response changed = ops(leader).postForm("/manage/changePeer", Map.of("ipAddressList", ipAddressList));
+            Http.Response changed = RegistryNodes.metaOps(leader).postForm("/manage/changePeer", Map.of("ipAddressList", ipAddressList));
             System.out.println("[registry release walk] POST /manage/changePeer ipAddressList=" + ipAddressList);
             show("leader POST /manage/changePeer", changed);
             assertEquals(200, changed.status(), changed.body());
             assertEquals("{\"success\":true,\"message\":null}", changed.body());
             long changedAt = System.currentTimeMillis();
-            Http.Response queried = ops(leader).get("/manage/queryPeer");
+            Http.Response queried = RegistryNodes.metaOps(leader).get("/manage/queryPeer");
             show("leader GET /manage/queryPeer", queried);
             for (String member : ipAddressList.split(",")) {
                 assertTrue(queried.body().contains(member), queried.body());
             }
             assertFalse(queried.body().contains(":" + meta3.registryPorts().metaRaft() + "\""), queried.body());
             awaitTrue("meta 4 healthy in the group", () -> {
-                Http.Response health = ops(meta4).get("/health/check");
+                Http.Response health = RegistryNodes.metaOps(meta4).get("/health/check");
                 return health.ok() && (health.body().contains("raftStatus:Follower")
                         || health.body().contains("raftStatus:Leader"));
             });
-            show("meta4 GET /health/check", ops(meta4).get("/health/check"));
-            show("meta4 GET /digest/meta/node/query", ops(meta4).get("/digest/meta/node/query"));
+            show("meta4 GET /health/check", RegistryNodes.metaOps(meta4).get("/health/check"));
+            show("meta4 GET /digest/meta/node/query", RegistryNodes.metaOps(meta4).get("/digest/meta/node/query"));
             print("REG-45 changePeer done, queryPeer lists the new set, meta 4 in the group", step);
 
             step = System.nanoTime();
-            WeftNode newLeader = await("the leader of the new group", () -> leaderOf(newGroup));
+            WeftNode newLeader = await("the leader of the new group", () -> RegistryNodes.leaderOf(newGroup));
             awaitTrue("every data and session server heartbeats to the leader after changePeer",
-                    () -> renewedSince(ops(newLeader), "/digest/data/node/query", addresses(datas, true), changedAt)
-                            && renewedSince(ops(newLeader), "/digest/session/node/query", addresses(sessions, false),
+                    () -> renewedSince(RegistryNodes.metaOps(newLeader), "/digest/data/node/query", addresses(datas, true), changedAt)
+                            && renewedSince(RegistryNodes.metaOps(newLeader), "/digest/session/node/query", addresses(sessions, false),
                                     changedAt));
-            show("leader GET /digest/session/node/query", ops(newLeader).get("/digest/session/node/query"));
+            show("leader GET /digest/session/node/query", RegistryNodes.metaOps(newLeader).get("/digest/session/node/query"));
             System.out.println("[registry release walk] leader after changePeer: meta "
                     + (newLeader == meta4 ? "4 (new)" : (metas.indexOf(newLeader) + 1)));
             load.publishRound(3);
@@ -303,19 +301,19 @@ class RegistryReleaseWalkTest {
             // servers, configured with the old metas only, follow the followers' hint to it (REG-40, REG-46).
             step = System.nanoTime();
             int restarts = 0;
-            for (WeftNode current = await("a leader", () -> leaderOf(newGroup)); current != meta4 && restarts < 8;
-                    current = await("a leader", () -> leaderOf(newGroup))) {
+            for (WeftNode current = await("a leader", () -> RegistryNodes.leaderOf(newGroup)); current != meta4 && restarts < 8;
+                    current = await("a leader", () -> RegistryNodes.leaderOf(newGroup))) {
                 restart(current);
                 restarts++;
             }
-            assertEquals(meta4, leaderOf(newGroup), "meta 4 never won an election in " + restarts + " restarts");
+            assertEquals(meta4, RegistryNodes.leaderOf(newGroup), "meta 4 never won an election in " + restarts + " restarts");
             long ledAt = System.currentTimeMillis();
             awaitTrue("every data and session server heartbeats to meta 4, which they were not configured with",
-                    () -> renewedSince(ops(meta4), "/digest/data/node/query", addresses(datas, true), ledAt)
-                            && renewedSince(ops(meta4), "/digest/session/node/query", addresses(sessions, false),
+                    () -> renewedSince(RegistryNodes.metaOps(meta4), "/digest/data/node/query", addresses(datas, true), ledAt)
+                            && renewedSince(RegistryNodes.metaOps(meta4), "/digest/session/node/query", addresses(sessions, false),
                                     ledAt));
-            show("meta4 GET /health/check", ops(meta4).get("/health/check"));
-            show("meta4 GET /digest/data/node/query", ops(meta4).get("/digest/data/node/query"));
+            show("meta4 GET /health/check", RegistryNodes.metaOps(meta4).get("/health/check"));
+            show("meta4 GET /digest/data/node/query", RegistryNodes.metaOps(meta4).get("/digest/data/node/query"));
             String learned = "registered with the meta leader " + NEW_IP + ":";
             assertTrue(sessions.stream().allMatch(x -> x.log("registry/session/registry-session.log").contains(learned)),
                     "each session names the new leader in its log");
@@ -352,15 +350,15 @@ class RegistryReleaseWalkTest {
         stop(session);
         own.pin(other.registryPorts().sessionClient());
         alsoNaming.forEach(d -> d.pin(other.registryPorts().sessionClient()));
-        Http otherOps = sessionOps(other);
+        Http otherOps = RegistryNodes.sessionOps(other);
         awaitTrue("every client re-registered on " + other.home(),
                 () -> count(otherOps, "/digest/data/count", "pub") == PUBLISHERS * SERVICES
                         && count(otherOps, "/digest/data/count", "sub") == SUBSCRIBERS * SERVICES);
         session.start();
-        awaitTrue("session " + session.home() + " healthy", () -> sessionOps(session).get("/health/check").ok());
+        awaitTrue("session " + session.home() + " healthy", () -> RegistryNodes.sessionOps(session).get("/health/check").ok());
         awaitServersListed(metas, datas, sessions);
         awaitTrue("the restarted session sees push closed",
-                () -> sessionOps(session).get("/digest/pushSwitch").body().contains("\"stopPush\":true"));
+                () -> RegistryNodes.sessionOps(session).get("/digest/pushSwitch").body().contains("\"stopPush\":true"));
     }
 
     /**
@@ -368,13 +366,13 @@ class RegistryReleaseWalkTest {
      * leader, and the request goes to the leader's ops port then.
      */
     private static Http.Response pushSwitchOn(List<WeftNode> metas, String path) throws InterruptedException {
-        Http.Response first = ops(metas.get(0)).get(path);
+        Http.Response first = RegistryNodes.metaOps(metas.get(0)).get(path);
         System.out.println("[registry release walk] meta 1 GET " + path + " -> " + first.status() + " " + first.body());
         if (first.ok()) {
             return first;
         }
-        WeftNode leader = await("a meta leader", () -> leaderOf(metas));
-        Http.Response answer = ops(leader).get(path);
+        WeftNode leader = await("a meta leader", () -> RegistryNodes.leaderOf(metas));
+        Http.Response answer = RegistryNodes.metaOps(leader).get(path);
         System.out.println("[registry release walk] leader meta " + (metas.indexOf(leader) + 1) + " GET " + path
                 + " -> " + answer.status() + " " + answer.body());
         return answer;
@@ -383,11 +381,11 @@ class RegistryReleaseWalkTest {
     private static void awaitPushSwitch(List<WeftNode> metas, List<WeftNode> sessions, boolean open)
             throws InterruptedException {
         for (WeftNode meta : metas) {
-            awaitTrue("meta " + meta.home() + " reports push " + (open ? "open" : "closed"), () -> ops(meta)
+            awaitTrue("meta " + meta.home() + " reports push " + (open ? "open" : "closed"), () -> RegistryNodes.metaOps(meta)
                     .get("/digest/pushSwitch").body().contains("\"stopPushDataSwitch\":" + !open));
         }
         for (WeftNode session : sessions) {
-            awaitTrue("session " + session.home() + " reports push " + (open ? "open" : "closed"), () -> sessionOps(session)
+            awaitTrue("session " + session.home() + " reports push " + (open ? "open" : "closed"), () -> RegistryNodes.sessionOps(session)
                     .get("/digest/pushSwitch").body().contains("\"stopPush\":" + !open));
         }
     }
@@ -395,12 +393,12 @@ class RegistryReleaseWalkTest {
     private static void awaitServersListed(List<WeftNode> metas, List<WeftNode> datas, List<WeftNode> sessions)
             throws InterruptedException {
         awaitTrue("every data and session server listed by the meta leader", () -> {
-            WeftNode leader = leaderOf(metas);
+            WeftNode leader = RegistryNodes.leaderOf(metas);
             if (leader == null) {
                 return false;
             }
-            String data = ops(leader).get("/digest/data/node/query").body();
-            String session = ops(leader).get("/digest/session/node/query").body();
+            String data = RegistryNodes.metaOps(leader).get("/digest/data/node/query").body();
+            String session = RegistryNodes.metaOps(leader).get("/digest/session/node/query").body();
             return addresses(datas, true).stream().allMatch(data::contains)
                     && addresses(sessions, false).stream().allMatch(session::contains);
         });
@@ -434,7 +432,7 @@ class RegistryReleaseWalkTest {
         int connections = 0;
         for (WeftNode session : sessions) {
             try {
-                connections += JSON.readTree(sessionOps(session).get("/connections/query").body()).size();
+                connections += JSON.readTree(RegistryNodes.sessionOps(session).get("/connections/query").body()).size();
             } catch (java.io.IOException e) {
                 connections = -1000;
             }
@@ -449,11 +447,11 @@ class RegistryReleaseWalkTest {
     }
 
     private static int sessionSum(String field, List<WeftNode> sessions) {
-        return sessions.stream().mapToInt(s -> count(sessionOps(s), "/digest/data/count", field)).sum();
+        return sessions.stream().mapToInt(s -> count(RegistryNodes.sessionOps(s), "/digest/data/count", field)).sum();
     }
 
     private static int dataSum(String field, List<WeftNode> datas) {
-        return datas.stream().mapToInt(d -> count(dataOps(d), "/digest/datum/count", field)).sum();
+        return datas.stream().mapToInt(d -> count(RegistryNodes.dataOps(d), "/digest/datum/count", field)).sum();
     }
 
     /** A number field of an ops JSON answer such as {@code {"pub":3,"sub":2}}; -1000 when absent. */
@@ -483,47 +481,6 @@ class RegistryReleaseWalkTest {
     /** {@code 127.0.0.1:raftPort,...}: the metas' {@code peers}, and the {@code ipAddressList} of changePeer. */
     private static String raftList(List<WeftNode> metas) {
         return metas.stream().map(m -> "127.0.0.1:" + m.registryPorts().metaRaft()).collect(Collectors.joining(","));
-    }
-
-    private static void startTogether(List<WeftNode> group) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(group.size());
-        try {
-            List<Future<WeftNode>> starts = new ArrayList<>();
-            for (WeftNode node : group) {
-                starts.add(pool.submit(node::start));
-            }
-            for (Future<WeftNode> start : starts) {
-                start.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static Http ops(WeftNode meta) {
-        return new Http("http://127.0.0.1:" + meta.registryPorts().metaHttp(), "admin", WeftNode.ADMIN_PASSWORD);
-    }
-
-    private static Http sessionOps(WeftNode session) {
-        return new Http("http://127.0.0.1:" + session.registryPorts().sessionHttp(), "admin", WeftNode.ADMIN_PASSWORD);
-    }
-
-    private static Http dataOps(WeftNode data) {
-        return new Http("http://127.0.0.1:" + data.registryPorts().dataHttp(), "admin", WeftNode.ADMIN_PASSWORD);
-    }
-
-    /** The member whose health/check says {@code raftStatus:Leader}, or null. */
-    private static WeftNode leaderOf(List<WeftNode> metas) {
-        for (WeftNode meta : metas) {
-            try {
-                if (meta.isAlive() && ops(meta).get("/health/check").body().contains("raftStatus:Leader")) {
-                    return meta;
-                }
-            } catch (RuntimeException e) {
-                // not answering: not the leader
-            }
-        }
-        return null;
     }
 
     private static <T> T await(String what, Supplier<T> found) throws InterruptedException {
