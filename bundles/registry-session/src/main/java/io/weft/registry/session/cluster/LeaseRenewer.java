@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
  * session holds in the slots it leads, those publications are sent to it again ({@code republish}): it lost them
  * (say, it evicted this process after a renewal came late on a busy machine) and nothing else would bring them
  * back while this session lives. One short answer alone is not enough: publications still on their way make it.
+ * If the shortfall outlasts the publishing again (a data server that keeps refusing some), the number of short
+ * answers in a row needed before the next time doubles, up to {@value #MOST_SHORT_ANSWERS}, so a lasting
+ * disagreement costs a resend now and then, not one every other renewal.
  */
 public final class LeaseRenewer {
 
@@ -39,8 +42,13 @@ public final class LeaseRenewer {
     private final String processId;
     private final LogThrottle errors;
     private final Consumer<String> republish;
-    /** Per data server, the publishers it lacked at its last answer; absent when it held them all. */
-    private final Map<String, Integer> shortOf = new ConcurrentHashMap<>();
+    private static final int FEWEST_SHORT_ANSWERS = 2;
+    private static final int MOST_SHORT_ANSWERS = 64;
+
+    /** Per data server, its short answers in a row; absent when its last answer agreed. */
+    private final Map<String, Integer> shortAnswers = new ConcurrentHashMap<>();
+    /** Per data server, how many short answers in a row the next resend takes; absent: the fewest. */
+    private final Map<String, Integer> shortAnswersNeeded = new ConcurrentHashMap<>();
 
     /**
      * @param republish sends every held publication whose slot the named data server leads to it again
@@ -96,13 +104,17 @@ public final class LeaseRenewer {
     /** @param held what the data server holds of this process in the slots it leads, -1 when it did not say */
     private void compare(String server, int reported, int held) {
         if (held < 0 || held >= reported) {
-            shortOf.remove(server);
+            shortAnswers.remove(server);
+            shortAnswersNeeded.remove(server);
             return;
         }
-        if (shortOf.put(server, reported - held) != null) {
-            shortOf.remove(server);
+        int inARow = shortAnswers.merge(server, 1, Integer::sum);
+        int needed = shortAnswersNeeded.getOrDefault(server, FEWEST_SHORT_ANSWERS);
+        if (inARow >= needed) {
+            shortAnswers.remove(server);
+            shortAnswersNeeded.put(server, Math.min(needed * 2, MOST_SHORT_ANSWERS));
             LOG.warn("[cluster] data server {} holds {} of the {} publishers of this session in the slots it leads,"
-                    + " two renewals in a row: publishing them to it again", server, held, reported);
+                    + " {} renewals in a row: publishing them to it again", server, held, reported, inARow);
             republish.accept(server);
         }
     }
