@@ -62,7 +62,7 @@ class StandaloneNodeTest {
 
             WeftNode.Result stopped = node.weft("stop");
             assertEquals(0, stopped.exitStatus(), stopped.output());
-            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "process " + pid + " still alive");
+            assertFalse(WeftNode.running(pid), "process " + pid + " still running");
             assertEquals(3, node.weft("status").exitStatus());
         }
     }

@@ -197,8 +197,15 @@ public final class WeftNode implements AutoCloseable {
 
     /** The node's process exists and has not exited (an exited one may stay a zombie until init reaps it). */
     public boolean isAlive() {
-        Optional<Long> pid = pid();
-        return pid.flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false) && !isZombie(pid.get());
+        return pid().map(WeftNode::running).orElse(false);
+    }
+
+    /**
+     * Whether the process exists and has not exited. An exited JVM that is not the test's child stays a zombie
+     * until init reaps it, which {@link ProcessHandle#isAlive()} still counts as alive.
+     */
+    public static boolean running(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && !isZombie(pid);
     }
 
     /** Crash: SIGKILL to the node's process, as an operator's {@code kill -9}; returns once it has exited. */
