@@ -4,7 +4,7 @@ import io.weft.codec.bolt.guard.ConnectionRefusal;
 import io.weft.codec.bolt.guard.FrameRefusal;
 import io.weft.codec.bolt.guard.LogThrottle;
 import io.weft.codec.bolt.guard.RefusalListener;
-import io.weft.codec.bolt.guard.RemoteAddress;
+import io.weft.registry.meta.guard.PortRefusalLog;
 import io.weft.registry.meta.state.NodeRole;
 import java.net.SocketAddress;
 import java.util.Map;
@@ -52,28 +52,18 @@ public final class PortRefusals {
      * {@code [heartbeat]}, those of the raft port {@code [raft]}.
      */
     public RefusalListener listener(GuardedPort port, LogThrottle log) {
-        String name = port.name();
-        String tag = port == GuardedPort.RAFT ? "[raft]" : "[heartbeat]";
+        RefusalListener lines = new PortRefusalLog(port.name(), port == GuardedPort.RAFT ? "[raft]" : "[heartbeat]", log);
         return new RefusalListener() {
             @Override
             public void frameRefused(FrameRefusal reason, SocketAddress remote, String detail) {
                 frames.computeIfAbsent(key(port, reason), k -> new LongAdder()).increment();
-                log.error(name + " frame " + RemoteAddress.ip(remote), "{} {} port: {} {}: {}", tag, name,
-                        reason == FrameRefusal.TRUNCATED ? "peer" : "closed", RemoteAddress.text(remote), detail);
+                lines.frameRefused(reason, remote, detail);
             }
 
             @Override
             public void connectionRefused(ConnectionRefusal reason, SocketAddress remote, int limit) {
                 connections.computeIfAbsent(key(port, reason), k -> new LongAdder()).increment();
-                if (reason == ConnectionRefusal.RATE) {
-                    String ip = RemoteAddress.ip(remote);
-                    log.error(name + " rate " + ip, "{} {} port: refused new connections from {}: more than"
-                            + " {} in one second (a reconnect loop or a flood); they are closed at once", tag, name, ip,
-                            limit);
-                } else {
-                    log.error(name + " limit", "{} {} port: refused a connection from {}: {} connections"
-                            + " are open, the configured maximum", tag, name, RemoteAddress.text(remote), limit);
-                }
+                lines.connectionRefused(reason, remote, limit);
             }
         };
     }

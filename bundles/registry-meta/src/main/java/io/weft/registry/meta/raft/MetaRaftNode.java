@@ -38,6 +38,7 @@ import com.alipay.sofa.jraft.util.Endpoint;
 
 import io.weft.registry.meta.command.MetaCommand;
 import io.weft.registry.meta.command.MetaJson;
+import io.weft.registry.meta.guard.PortRefusalLog;
 import io.weft.registry.meta.lease.NodeEvictor;
 import io.weft.registry.meta.state.CommandResult;
 import io.weft.registry.meta.state.MetaModel;
@@ -58,6 +59,8 @@ public final class MetaRaftNode implements AutoCloseable {
     /** A timer round is a few map reads and proposals; it ends long before this. */
     private static final long TERMINATION_WAIT_SECONDS = 10;
     private static final long REFUSAL_LOG_INTERVAL_MILLIS = 10_000;
+    /** The raft port's name in refusal lines, as the node's {@code GuardedPort.RAFT} names it. */
+    private static final String GUARDED_PORT_NAME = "RAFT";
 
     private final MetaRaftOptions options;
     private final PeerId self;
@@ -161,7 +164,7 @@ public final class MetaRaftNode implements AutoCloseable {
     private PortGuard portGuard() {
         RefusalListener listener = options.refusals();
         if (listener == null) {
-            listener = new RaftPortRefusalLog(new LogThrottle(LOG, REFUSAL_LOG_INTERVAL_MILLIS,
+            listener = new PortRefusalLog(GUARDED_PORT_NAME, "[raft]", new LogThrottle(LOG, REFUSAL_LOG_INTERVAL_MILLIS,
                     System::currentTimeMillis));
         }
         return PortGuard.of(options.portLimits(), System::currentTimeMillis, listener);
