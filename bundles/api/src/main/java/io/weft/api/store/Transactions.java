@@ -2,6 +2,7 @@ package io.weft.api.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -12,6 +13,10 @@ import javax.sql.DataSource;
 public final class Transactions {
 
     /** Standard SQL state of a unique or primary key violation (Derby, and MySQL/MariaDB in most cases). */
+    /** Derby's deadlock and lock-timeout states, and the standard serialization failure (MySQL's deadlock too). */
+    private static final Set<String> RETRYABLE_STATES = Set.of("40001", "40XL1", "40XL2");
+    /** MySQL/MariaDB: deadlock, lock wait timeout. */
+    private static final Set<Integer> RETRYABLE_CODES = Set.of(1213, 1205);
     private static final String UNIQUE_VIOLATION = "23505";
     /** MySQL/MariaDB's own error code for a duplicate key (its SQL state is the generic 23000). */
     private static final int MYSQL_DUPLICATE_KEY = 1062;
@@ -50,6 +55,24 @@ public final class Transactions {
         for (SQLException x = e; x != null; x = x.getNextException()) {
             if (UNIQUE_VIOLATION.equals(x.getSQLState()) || x.getErrorCode() == MYSQL_DUPLICATE_KEY) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code e}, an exception chained to it or one of its causes, says the transaction lost to a concurrent
+     * writer and was rolled back whole, so running it again is right: a deadlock or lock timeout (Derby {@code 40XL1},
+     * {@code 40XL2}; MySQL/MariaDB 1213, 1205) or the standard serialization failure ({@code 40001}).
+     */
+    public static boolean lostToConcurrentWriter(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                for (SQLException x = s; x != null; x = x.getNextException()) {
+                    if (RETRYABLE_STATES.contains(x.getSQLState()) || RETRYABLE_CODES.contains(x.getErrorCode())) {
+                        return true;
+                    }
+                }
             }
         }
         return false;

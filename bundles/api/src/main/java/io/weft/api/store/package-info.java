@@ -7,5 +7,5 @@
  * to date in its {@code @Activate} with {@link io.weft.api.store.Database#migrate}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package io.weft.api.store;

@@ -16,11 +16,6 @@ import io.weft.api.store.Transactions;
 /** JDBC odds and ends shared by the store's tables. */
 final class Sql {
 
-    /** Derby's deadlock and lock-timeout states, and the standard serialization failure (MySQL deadlock). */
-    private static final Set<String> RETRYABLE_STATES = Set.of("40001", "40XL1", "40XL2");
-    /** MySQL/MariaDB: deadlock, lock wait timeout. */
-    private static final Set<Integer> RETRYABLE_CODES = Set.of(1213, 1205);
-
     private Sql() {
     }
 
@@ -69,16 +64,7 @@ final class Sql {
 
     /** A deadlock or lock timeout: the transaction was rolled back and may simply be run again. */
     static boolean retryable(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s) {
-                for (SQLException x = s; x != null; x = x.getNextException()) {
-                    if (RETRYABLE_STATES.contains(x.getSQLState()) || RETRYABLE_CODES.contains(x.getErrorCode())) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+        return Transactions.lostToConcurrentWriter(e);
     }
 
     /** A unique-key violation anywhere in the chain (batch updates wrap the statement's exception). */

@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -24,10 +23,6 @@ public final class ServiceConfigStore {
     static final String OWNER = "registry_console";
     /** A save that lost a race is run again; more than a few losses in a row is a database problem. */
     static final int SAVE_ATTEMPTS = 5;
-    /** Derby's deadlock and lock timeout, and the standard serialization failure (MySQL/MariaDB's deadlock). */
-    private static final Set<String> RETRYABLE_STATES = Set.of("40001", "40XL1", "40XL2");
-    /** MySQL/MariaDB: deadlock, lock wait timeout. */
-    private static final Set<Integer> RETRYABLE_CODES = Set.of(1213, 1205);
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -77,21 +72,12 @@ public final class ServiceConfigStore {
                 // and both insert: the later insert fails on the key, or, on InnoDB, whose empty UPDATE locks
                 // the gap, one of the two is chosen as a deadlock victim. Either was rolled back whole; run
                 // again, it now finds the other's rows and updates them.
-                if (attempt >= SAVE_ATTEMPTS || !(Transactions.isDuplicateKey(e) || lostToConcurrentWriter(e))) {
+                boolean lostARace = Transactions.isDuplicateKey(e) || Transactions.lostToConcurrentWriter(e);
+                if (attempt >= SAVE_ATTEMPTS || !lostARace) {
                     throw e;
                 }
             }
         }
-    }
-
-    /** A deadlock or lock timeout: Derby's and the standard serialization failure states, MySQL's codes. */
-    static boolean lostToConcurrentWriter(SQLException e) {
-        for (SQLException x = e; x != null; x = x.getNextException()) {
-            if (RETRYABLE_STATES.contains(x.getSQLState()) || RETRYABLE_CODES.contains(x.getErrorCode())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The rules in effect (status 0) of one service, by host and port. */
