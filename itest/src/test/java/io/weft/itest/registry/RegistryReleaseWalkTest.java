@@ -173,9 +173,10 @@ class RegistryReleaseWalkTest {
 
             // REG-82: the switch survived the meta release; the close is sent once more and still holds.
             step = System.nanoTime();
+            // A member just restarted may answer before it has applied the group's latest entries: wait for that.
             for (WeftNode meta : metas) {
-                assertTrue(RegistryNodes.metaOps(meta).get("/digest/pushSwitch").body().contains("\"stopPushDataSwitch\":true"),
-                        "push still closed on restarted meta " + meta.home());
+                awaitTrue("push still closed on restarted meta " + meta.home(), () -> RegistryNodes.metaOps(meta)
+                        .get("/digest/pushSwitch").body().contains("\"stopPushDataSwitch\":true"));
             }
             Http.Response closedAgain = pushSwitchOn(metas, "/stopPushDataSwitch/open");
             assertTrue(closedAgain.ok() && closedAgain.body().startsWith("{\"success\":true"), closedAgain.body());
