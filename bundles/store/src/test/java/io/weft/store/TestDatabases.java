@@ -33,13 +33,22 @@ public final class TestDatabases {
 
     /** Opens a fresh, empty database of the given backend. */
     public static StoreDatabase open(String backend, Path tempDir) throws SQLException {
+        return open(backend, tempDir, Duration.ofSeconds(10));
+    }
+
+    /**
+     * Opens a fresh, empty database of the given backend whose pool waits up to {@code connectionTimeout} for a
+     * connection (creating an embedded Derby database can take longer than 10 s on a busy machine).
+     */
+    public static StoreDatabase open(String backend, Path tempDir, Duration connectionTimeout) throws SQLException {
         if ("derby".equals(backend)) {
-            return StoreDatabase.open(embedded("weft", tempDir));
+            return StoreDatabase.open(ConnectionSettings.builder("weft", DatabaseType.EMBEDDED_DERBY).derbyRoot(tempDir)
+                    .pool(4, 1).connectionTimeout(connectionTimeout).build());
         }
         StoreDatabase db = StoreDatabase.open(ConnectionSettings.builder("weft", DatabaseType.MYSQL)
                 .url(System.getenv(MARIADB_ENV))
                 .pool(4, 1)
-                .connectionTimeout(Duration.ofSeconds(10))
+                .connectionTimeout(connectionTimeout)
                 .build());
         dropAllTables(db);
         return db;
