@@ -20,20 +20,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import io.weft.store.TestDatabases;
 import io.weft.store.database.StoreDatabase;
-import io.weft.store.jdbc.ConnectionSettings;
-import io.weft.store.jdbc.DatabaseType;
 
-/** The console's service_config / service_info on the node's embedded Derby, migrated as the node migrates it. */
+/**
+ * The console's service_config / service_info on the node's embedded Derby, and on MariaDB/MySQL when
+ * {@value TestDatabases#MARIADB_ENV} names one (its schema emptied first), migrated as the node migrates it.
+ */
 class ServiceConfigStoreTest {
 
     private static final String INSTANCE = "default";
@@ -43,11 +46,14 @@ class ServiceConfigStoreTest {
     Path home;
     private StoreDatabase database;
 
-    @BeforeEach
-    void open() throws Exception {
+    static Stream<String> backends() {
+        return TestDatabases.backends();
+    }
+
+    /** A fresh, empty database of {@code backend} with the console's tables made by the node's own migrations. */
+    private void open(String backend) throws Exception {
         // Creating the database is the slow part; on a busy shared CI machine it can take more than the default 10 s.
-        database = StoreDatabase.open(ConnectionSettings.builder("weft", DatabaseType.EMBEDDED_DERBY)
-                .derbyRoot(home).pool(4, 1).connectionTimeout(Duration.ofSeconds(60)).build());
+        database = TestDatabases.open(backend, home, Duration.ofSeconds(60));
         ServiceConfigStore.open(database, Clock.systemUTC());
     }
 
@@ -58,11 +64,15 @@ class ServiceConfigStoreTest {
         }
     }
 
-    @Test
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
     @DisplayName("CON-5: two first saves of one provider at the same moment both succeed and leave one row (no duplicate-key error)")
-    void concurrentFirstSavesOfOneProvider() throws Exception {
+    void concurrentFirstSavesOfOneProvider(String backend) throws Exception {
+        open(backend);
         // Both transactions are held right after their first UPDATE found no row, so both go on to INSERT: the
-        // race of two operators (or two consoles sharing MariaDB) saving a provider nobody governed before.
+        // race of two operators (or two consoles sharing MariaDB) saving a provider nobody governed before. Derby
+        // fails the later INSERT on the key; InnoDB, whose empty UPDATEs both locked the gap, makes one INSERT the
+        // deadlock victim (1213). Either loser is rolled back and must be run again by the store.
         CyclicBarrier bothUpdated = new CyclicBarrier(2);
         ServiceConfigStore store = new ServiceConfigStore(
                 holdingFirstUpdates(database.dataSource(), "UPDATE service_info", bothUpdated), Clock.systemUTC());
@@ -89,10 +99,12 @@ class ServiceConfigStoreTest {
         assertTrue(List.of(disable, weigh).contains(stored.get(0)), stored.toString());
     }
 
-    @Test
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
     @DisplayName("CON-5: two first saves of two providers of one service at the same moment both succeed, one service_info"
             + " row, and the later one answers both rules")
-    void concurrentFirstSavesOfOneService() throws Exception {
+    void concurrentFirstSavesOfOneService(String backend) throws Exception {
+        open(backend);
         CyclicBarrier bothUpdated = new CyclicBarrier(2);
         ServiceConfigStore store = new ServiceConfigStore(
                 holdingFirstUpdates(database.dataSource(), "UPDATE service_info", bothUpdated), Clock.systemUTC());
@@ -116,19 +128,23 @@ class ServiceConfigStoreTest {
         assertEquals(2, Math.max(first.size(), second.size()));
     }
 
-    @Test
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
     @DisplayName("CON-5, REG-66: a provider disabled without a weight reads back without one, so its override is"
             + " disabled=true alone (not weight=0)")
-    void disabledWithoutWeight() throws Exception {
+    void disabledWithoutWeight(String backend) throws Exception {
+        open(backend);
         ServiceConfigStore store = new ServiceConfigStore(database.dataSource(), Clock.systemUTC());
         ProviderRule disable = new ProviderRule(INSTANCE, SERVICE, "10.0.0.5", 12200, true, null);
         assertEquals(List.of(disable), store.save(disable, "echo-app", "alice"));
         assertEquals("override://10.0.0.5:12200?disabled=true", ProviderRule.datum(store.rules(INSTANCE, SERVICE)));
     }
 
-    @Test
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
     @DisplayName("CON-5: a later save of a provider updates its row, and a withdrawn rule is no longer in effect")
-    void saveThenWithdraw() throws Exception {
+    void saveThenWithdraw(String backend) throws Exception {
+        open(backend);
         ServiceConfigStore store = new ServiceConfigStore(database.dataSource(), Clock.systemUTC());
         store.save(new ProviderRule(INSTANCE, SERVICE, "10.0.0.5", 12200, true, 20), "echo-app", "alice");
         List<ProviderRule> after = store.save(new ProviderRule(INSTANCE, SERVICE, "10.0.0.5", 12200, false, null),
