@@ -17,6 +17,8 @@
 #                  made as its stop returns reaching every subscriber (the others keep serving); RSS is session2's
 #   peer       SOFARegistry 6.3.0 with its shipped settings
 #   peer-fast  SOFARegistry 6.3.0 with its push debouncing cut to 10 ms
+#   ceiling    AnswerOnlySession, a stand-in that answers every registration at once and keeps nothing: the
+#              registration rate the official client itself reaches on this machine (registration phase only)
 # LOAD_ARGS adds or overrides RegistryLoad's --name value arguments. Output: bench/target/registry-run/<time>/
 # (per target: load.out, figures.properties, the server's logs; side-by-side.txt). All four targets: ~13 min.
 # Every process it starts is stopped by PID (trap), never by name.
@@ -39,6 +41,7 @@ if [ "${1:-}" = --inside ]; then
     weft-cluster) kind=cluster mode=default host=127.0.0.1 ;;
     peer) kind=peer mode=shipped host=10.255.255.1 ;;
     peer-fast) kind=peer mode=fast host=10.255.255.1 ;;
+    ceiling) kind=answer mode=default host=127.0.0.1 ;;
   esac
   server="$here/server.sh"
   pidfile=$("$server" pidfile "$kind" "$dir")
@@ -55,6 +58,8 @@ if [ "${1:-}" = --inside ]; then
   restarted=$kind cluster_args=()
   if [ "$kind" = cluster ]; then
     restarted=session2 cluster_args=(--session-ops 127.0.0.1:9603,127.0.0.1:9703 --restart-change true)
+  elif [ "$kind" = answer ]; then
+    cluster_args=(--registration-only true)
   fi
   # shellcheck disable=SC2086
   "${load_jvm[@]}" io.weft.bench.registry.load.RegistryLoad --label "$target" --discovery "$host:9603" \
@@ -87,7 +92,8 @@ child=""
 cleanup() { # the namespace's shell, then any server whose pid file names a live process
   [ -n "$child" ] && kill -TERM "$child" 2>/dev/null && wait "$child" 2>/dev/null
   for t in "${targets[@]}"; do
-    for f in "$run/$t/home/data/weft.pid" "$run/$t/peer.pid" "$run/$t/load.pid" "$run/$t"/cluster/*/data/weft.pid; do
+    for f in "$run/$t/home/data/weft.pid" "$run/$t/peer.pid" "$run/$t/answer.pid" "$run/$t/load.pid" \
+             "$run/$t"/cluster/*/data/weft.pid; do
       [ -f "$f" ] || continue
       pid=$(cat "$f"); [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || continue
       kill -TERM "$pid" 2>/dev/null; sleep 5; kill -KILL "$pid" 2>/dev/null

@@ -9,7 +9,10 @@
 #                                       homes under DIR/cluster; clients discover at 9603 (session1) and 9703 (session2)
 #   server.sh start session2 DIR        that cluster's second session node alone (after a stop of it)
 #   server.sh stop  cluster|session2 DIR  the whole cluster, or the second session node alone
-#   server.sh pidfile weft|peer|cluster|session2 DIR  prints the pid file's path (cluster: session2's)
+#   server.sh start answer DIR          AnswerOnlySession: answers every registration at once and keeps nothing (the
+#                                       client's own ceiling); from the load jar and the client's jars (bench/target)
+#   server.sh stop  answer DIR
+#   server.sh pidfile weft|peer|cluster|session2|answer DIR  prints the pid file's path (cluster: session2's)
 #
 # "start" returns once the session's 9603 answers /health/check (and for the peer meta 9615 and data 9622 too).
 set -u
@@ -20,7 +23,7 @@ PEER_LIB=${PEER_LIB:-$here/peer/target/lib}
 # The address the peer takes as its own: it refuses 127.x (TOOLCHAIN.md). run.sh puts it on lo in the namespace.
 PEER_ADDRESS=${PEER_ADDRESS:-10.255.255.1}
 
-[ $# -ge 3 ] || { sed -n '2,12p' "$0" >&2; exit 64; }
+[ $# -ge 3 ] || { sed -n '2,15p' "$0" >&2; exit 64; }
 command=$1 kind=$2 dir=$3 mode=${4:-shipped}
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
@@ -30,6 +33,7 @@ pidfile() {
     weft) echo "$dir/home/data/weft.pid" ;;
     peer) echo "$dir/peer.pid" ;;
     cluster|session2) echo "$dir/cluster/session2/data/weft.pid" ;;
+    answer) echo "$dir/answer.pid" ;;
     *) echo "server.sh: unknown kind $kind" >&2; exit 64 ;;
   esac
 }
@@ -107,6 +111,16 @@ start_peer() {
   await_healthy $! "http://$PEER_ADDRESS:9615" "http://$PEER_ADDRESS:9622" "http://$PEER_ADDRESS:9603"
 }
 
+start_answer() {
+  local cp="$root/bench/target/registry-client/*:$(ls "$root"/bench/target/bench-*-registry-load.jar | head -n 1)"
+  nohup java -Xms128m -Xmx1g -XX:+UseG1GC --add-opens java.base/java.lang=ALL-UNNAMED \
+    --add-opens java.base/java.util=ALL-UNNAMED --add-opens java.base/java.nio=ALL-UNNAMED \
+    --add-opens java.base/sun.nio.ch=ALL-UNNAMED -cp "$cp" io.weft.bench.registry.load.AnswerOnlySession "$(pidfile)" \
+    >> "$dir/answer.out" 2>&1 < /dev/null &
+  echo $! > "$(pidfile)"
+  await_healthy $! http://127.0.0.1:9603
+}
+
 stop_pid() {
   local pid
   pid=$(cat "$(pidfile)" 2>/dev/null) || return 0
@@ -129,5 +143,5 @@ case "$command" in
     esac
     stop_pid ;;
   pidfile) pidfile ;;
-  *) sed -n '2,12p' "$0" >&2; exit 64 ;;
+  *) sed -n '2,15p' "$0" >&2; exit 64 ;;
 esac

@@ -56,6 +56,14 @@ final class LoadOptions {
         return Boolean.parseBoolean(values.getOrDefault("restart-change", "false"));
     }
 
+    /**
+     * {@code true}: only the idle RSS and the registration rate, no subscription, push or restart phase: for a
+     * server that pushes nothing, such as {@link AnswerOnlySession}.
+     */
+    boolean registrationOnly() {
+        return Boolean.parseBoolean(values.getOrDefault("registration-only", "false"));
+    }
+
     String stopCommand() {
         return values.get("stop-cmd");
     }

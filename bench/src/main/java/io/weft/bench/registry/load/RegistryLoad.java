@@ -34,6 +34,7 @@ import java.util.concurrent.locks.LockSupport;
  * <li>Registration rate: G new clients, N publishers on N new dataInfoIds registered at once; timed until the
  *     server acknowledged every one. RSS at the end.</li>
  * </ol>
+ * With {@code --registration-only true}, phases 2 to 5 are left out (for {@link AnswerOnlySession}).
  */
 public final class RegistryLoad {
 
@@ -69,6 +70,19 @@ public final class RegistryLoad {
 
         Thread.sleep(TimeUnit.SECONDS.toMillis(o.idleSeconds()));
         f.put("server.rss.idle.mib", probe.rssKiB() / 1024.0);
+        if (!o.registrationOnly()) {
+            pushAndRestart(o, probe, f);
+        }
+        registrationRate(o, probe, f);
+        f.put("server.rss.end.mib", probe.rssKiB() / 1024.0);
+        System.out.println("session's own count at the end: " + probe.dataCount());
+        f.write(o.out());
+        System.out.println("figures written to " + o.out());
+        System.exit(0); // the client has no shutdown of its own; its threads would keep the JVM
+    }
+
+    /** Phases 2 to 5: clients, subscriptions, publishers, push rounds, the restart. */
+    private static void pushAndRestart(LoadOptions o, ServerProbe probe, Figures f) throws Exception {
 
         // Clients: subscriber clients first, publisher clients after.
         List<DefaultRegistryClient> subClients = Clients.start(o.subscriberClients(), o.host(), o.port(), "bench-sub");
@@ -123,13 +137,6 @@ public final class RegistryLoad {
         if (o.stopCommand() != null && o.startCommand() != null) {
             restart(o, probe, tracker, publishers, lastRound, all.size(), f);
         }
-
-        registrationRate(o, probe, f);
-        f.put("server.rss.end.mib", probe.rssKiB() / 1024.0);
-        System.out.println("session's own count at the end: " + probe.dataCount());
-        f.write(o.out());
-        System.out.println("figures written to " + o.out());
-        System.exit(0); // the client has no shutdown of its own; its threads would keep the JVM
     }
 
     private static int awaitConnections(ServerProbe probe, int expected, int seconds) throws InterruptedException {
