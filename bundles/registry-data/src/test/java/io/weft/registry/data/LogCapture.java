@@ -19,7 +19,8 @@ public final class LogCapture implements AutoCloseable {
     }
 
     public List<String> lines() {
-        synchronized (appender.list) {
+        // ListAppender adds under the appender's own lock (AppenderBase.doAppend is synchronized), not the list's.
+        synchronized (appender) {
             return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         }
     }

@@ -21,7 +21,7 @@ public final class MetaServerList {
     public static final int MAX_LEARNED = 8;
 
     /** The configured metas, then those learned from hints. */
-    private final List<String> configured;
+    private final List<String> known;
     private final int configuredCount;
     private int target;
 
@@ -30,7 +30,7 @@ public final class MetaServerList {
         if (configured.isEmpty()) {
             throw new IllegalArgumentException("no meta server configured");
         }
-        this.configured = new ArrayList<>(configured);
+        this.known = new ArrayList<>(configured);
         this.configuredCount = configured.size();
     }
 
@@ -76,17 +76,17 @@ public final class MetaServerList {
 
     /** How many metas are known: the configured ones and those learned from hints. */
     public int size() {
-        return configured.size();
+        return known.size();
     }
 
     /** The meta the next heartbeat goes to. */
     public String target() {
-        return configured.get(target);
+        return known.get(target);
     }
 
     /** The metas that get a ping instead. */
     public List<String> others() {
-        List<String> others = new ArrayList<>(configured);
+        List<String> others = new ArrayList<>(known);
         others.remove(target);
         return others;
     }
@@ -94,11 +94,11 @@ public final class MetaServerList {
     /** The current target failed: try the next one; a learned target is forgotten. */
     public void failed() {
         if (target >= configuredCount) {
-            configured.remove(target);
-            target = target % configured.size();
+            known.remove(target);
+            target = target % known.size();
             return;
         }
-        target = (target + 1) % configured.size();
+        target = (target + 1) % known.size();
     }
 
     /**
@@ -107,20 +107,20 @@ public final class MetaServerList {
      * @return whether the target changed
      */
     public boolean leaderIs(String leader) {
-        int found = configured.indexOf(leader);
+        int found = known.indexOf(leader);
         String host = hostOf(leader);
         if (found < 0 && !sharedHosts()) {
-            for (int i = 0; i < configured.size() && found < 0; i++) {
-                if (hostOf(configured.get(i)).equals(host)) {
+            for (int i = 0; i < known.size() && found < 0; i++) {
+                if (hostOf(known.get(i)).equals(host)) {
                     found = i;
                 }
             }
         }
         if (found < 0 && !host.isEmpty()
-                && configured.subList(0, configuredCount).stream().noneMatch(m -> hostOf(m).equals(host))
-                && configured.size() - configuredCount < MAX_LEARNED) {
-            configured.add(leader);
-            found = configured.size() - 1;
+                && known.subList(0, configuredCount).stream().noneMatch(m -> hostOf(m).equals(host))
+                && known.size() - configuredCount < MAX_LEARNED) {
+            known.add(leader);
+            found = known.size() - 1;
         }
         if (found < 0 || found == target) {
             return false;
@@ -131,12 +131,12 @@ public final class MetaServerList {
 
     /** The metas learned from hints, in the order learned. */
     public List<String> learned() {
-        return List.copyOf(configured.subList(configuredCount, configured.size()));
+        return List.copyOf(known.subList(configuredCount, known.size()));
     }
 
     /** Whether two configured metas share a host: then a hint's host alone does not tell which one leads. */
     private boolean sharedHosts() {
-        List<String> given = configured.subList(0, configuredCount);
+        List<String> given = known.subList(0, configuredCount);
         return given.stream().map(MetaServerList::hostOf).distinct().count() < given.size();
     }
 

@@ -4,7 +4,7 @@ import io.weft.codec.bolt.guard.ConnectionRefusal;
 import io.weft.codec.bolt.guard.FrameRefusal;
 import io.weft.codec.bolt.guard.LogThrottle;
 import io.weft.codec.bolt.guard.RefusalListener;
-import io.weft.registry.meta.guard.PortRefusalLog;
+import io.weft.codec.bolt.guard.PortRefusalLog;
 import io.weft.registry.meta.state.NodeRole;
 import java.net.SocketAddress;
 import java.util.Map;

@@ -38,7 +38,7 @@ import com.alipay.sofa.jraft.util.Endpoint;
 
 import io.weft.registry.meta.command.MetaCommand;
 import io.weft.registry.meta.command.MetaJson;
-import io.weft.registry.meta.guard.PortRefusalLog;
+import io.weft.codec.bolt.guard.PortRefusalLog;
 import io.weft.registry.meta.lease.NodeEvictor;
 import io.weft.registry.meta.state.CommandResult;
 import io.weft.registry.meta.state.MetaModel;

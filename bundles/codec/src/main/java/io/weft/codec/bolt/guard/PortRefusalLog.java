@@ -1,16 +1,12 @@
-package io.weft.registry.meta.guard;
+package io.weft.codec.bolt.guard;
 
-import io.weft.codec.bolt.guard.ConnectionRefusal;
-import io.weft.codec.bolt.guard.FrameRefusal;
-import io.weft.codec.bolt.guard.LogThrottle;
-import io.weft.codec.bolt.guard.RefusalListener;
-import io.weft.codec.bolt.guard.RemoteAddress;
 import java.net.SocketAddress;
 
 /**
- * The log lines of one guarded port's refusals, with the peer's address, through {@code log} (its logger's file and
- * common-error.log): one line per kind, address and interval. Counting is the caller's (the cluster package's
- * {@code PortRefusals}). Thread-safe.
+ * The log lines of one guarded server-to-server port's refusals, with the peer's address, through {@code log} (its
+ * logger's file and common-error.log): one line per kind, address and interval, such as
+ * {@code [data] session port: closed /127.0.0.1:53412: a Bolt frame of 67108926 bytes announced, ...}. The data
+ * server's and the meta server's ports write the same lines; counting is the caller's. Thread-safe.
  */
 public final class PortRefusalLog implements RefusalListener {
 
@@ -19,8 +15,8 @@ public final class PortRefusalLog implements RefusalListener {
     private final LogThrottle log;
 
     /**
-     * @param port the port's name in the lines, such as {@code SESSION} or {@code RAFT}
-     * @param tag  what the lines start with, such as {@code [heartbeat]} or {@code [raft]}
+     * @param port the port's name in the lines, such as {@code session} or {@code RAFT}
+     * @param tag  what the lines start with, such as {@code [data]}, {@code [heartbeat]} or {@code [raft]}
      */
     public PortRefusalLog(String port, String tag, LogThrottle log) {
         this.port = port;
