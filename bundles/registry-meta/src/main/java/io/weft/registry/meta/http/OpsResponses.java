@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import io.weft.registry.meta.raft.AppliedCommand;
 import io.weft.registry.meta.raft.MetaRaftException;
 import io.weft.registry.meta.raft.NotLeaderException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,13 +22,16 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * JSON writing and the seed's {@code {"success":…,"message":…}} shape (REG-45). Answers:
  * <ul>
- *   <li>200 {@code success:true}: done;</li>
+ *   <li>200 {@code success:true}: done; a change adds {@code appliedBy}, the raft address of the leader that
+ *       applied it, whichever member was asked (a follower forwards the push switch and persistent data to the
+ *       leader);</li>
  *   <li>200 {@code success:false}: the group refused the change itself, the same on every member (a
  *       persistent datum whose version is not higher, RCP-20);</li>
  *   <li>400 bad input, 401/403 refused caller, 404 no such endpoint, 413 body too large;</li>
- *   <li>503 this member cannot do it now: it is not the leader (the body's {@code leader} names the one to
- *       ask, when known), there is no leader yet, or the group did not commit in time. Nothing was changed
- *       unless the group commits later; repeating the same request is safe.</li>
+ *   <li>503 this member cannot do it now: there is no leader (election, or no majority of the meta servers
+ *       up), the leader could not be reached or did not answer in time, the group did not commit in time, or
+ *       ({@code /manage/changePeer} only) it is not the leader: the body's {@code leader} names the one to ask,
+ *       when known. Nothing was changed unless the group commits later; repeating the same request is safe.</li>
  * </ul>
  * One instance per servlet set; thread-safe.
  */
@@ -56,6 +60,13 @@ final class OpsResponses {
 
     void result(HttpServletResponse response, int status, boolean success, String message) throws IOException {
         json(response, status, body(success, message));
+    }
+
+    /** A committed change: {@code {"success":…,"message":…,"appliedBy":"host:raftPort"}}. */
+    void applied(HttpServletResponse response, AppliedCommand applied) throws IOException {
+        Map<String, Object> body = body(applied.result().success(), applied.result().message());
+        body.put("appliedBy", applied.appliedBy());
+        json(response, 200, body);
     }
 
     /** A JSON 404, so scripts parsing every answer as JSON do not trip over the container's HTML page. */

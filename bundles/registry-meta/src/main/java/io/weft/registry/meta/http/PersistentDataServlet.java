@@ -9,8 +9,8 @@ import io.weft.api.auth.Permissions;
 import io.weft.registry.meta.command.MetaCommand;
 import io.weft.registry.meta.command.PutPersistentData;
 import io.weft.registry.meta.command.RemovePersistentData;
+import io.weft.registry.meta.raft.AppliedCommand;
 import io.weft.registry.meta.raft.MetaRaftNode;
-import io.weft.registry.meta.state.CommandResult;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,8 +20,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code {"dataId","group","instanceId","version","data"}}; {@code version} may be a number or, as the
  * seed's import script writes it, a string of digits. A version not higher than the stored one is
  * answered {@code success:false} with the reason; a body that is not such an object is answered 400 saying
- * what is wrong. Both need {@link Permissions#REGISTRY_PERSISTENT_DATA_WRITE} ({@link OpsGuard}); a follower
- * answers 503 naming the leader.
+ * what is wrong. Both need {@link Permissions#REGISTRY_PERSISTENT_DATA_WRITE} ({@link OpsGuard}). Any member
+ * takes them: a follower forwards the command to the leader and answers what the leader did.
  */
 public final class PersistentDataServlet extends HttpServlet {
 
@@ -71,9 +71,9 @@ public final class PersistentDataServlet extends HttpServlet {
             responses.result(resp, 400, false, e.getMessage());
             return;
         }
-        OpsResponses.Outcome<CommandResult> outcome = responses.await(raft.apply(command));
+        OpsResponses.Outcome<AppliedCommand> outcome = responses.await(raft.submit(command));
         if (outcome.ok()) {
-            responses.result(resp, 200, outcome.value().success(), outcome.value().message());
+            responses.applied(resp, outcome.value());
         } else {
             responses.failure(resp, outcome.failure());
         }

@@ -4,8 +4,8 @@ import java.io.IOException;
 
 import io.weft.api.auth.Permissions;
 import io.weft.registry.meta.command.SetPushSwitch;
+import io.weft.registry.meta.raft.AppliedCommand;
 import io.weft.registry.meta.raft.MetaRaftNode;
-import io.weft.registry.meta.state.CommandResult;
 import io.weft.registry.meta.state.PushSwitch;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,8 +14,9 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * {@code GET /stopPushDataSwitch/open} closes push, {@code /stopPushDataSwitch/close} opens it (REG-62,
  * REG-80: the switch named is "stop push", so "open" stops). A GET that changes state, as in the seed: the
- * caller needs {@link Permissions#REGISTRY_PUSH_SWITCH_WRITE} ({@link OpsGuard}). The leader commits it; a
- * follower answers 503 naming the leader.
+ * caller needs {@link Permissions#REGISTRY_PUSH_SWITCH_WRITE} ({@link OpsGuard}). Any member takes it, as the
+ * seed says (REG-62: "call any one MetaServer"): the leader commits it, a follower forwards it to the leader and
+ * answers what the leader did; {@code appliedBy} names the leader either way.
  */
 public final class PushSwitchServlet extends HttpServlet {
 
@@ -45,9 +46,9 @@ public final class PushSwitchServlet extends HttpServlet {
         if (!guard.permits(req, resp, Permissions.REGISTRY_PUSH_SWITCH_WRITE)) {
             return;
         }
-        OpsResponses.Outcome<CommandResult> outcome = responses.await(raft.apply(new SetPushSwitch(target)));
+        OpsResponses.Outcome<AppliedCommand> outcome = responses.await(raft.submit(new SetPushSwitch(target)));
         if (outcome.ok()) {
-            responses.result(resp, 200, outcome.value().success(), outcome.value().message());
+            responses.applied(resp, outcome.value());
         } else {
             responses.failure(resp, outcome.failure());
         }

@@ -9,6 +9,8 @@ import io.weft.registry.meta.cluster.GuardedPort;
 import io.weft.registry.meta.cluster.PortRefusals;
 import io.weft.codec.bolt.guard.LogThrottle;
 import io.weft.codec.bolt.BoltHessian;
+import io.weft.codec.hessian.SafeHessian;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -36,12 +38,20 @@ public final class MetaNode implements AutoCloseable {
     /** The raft port's refusals go to registry-raft.log (and common-error.log), one line per kind and peer. */
     private static final Logger RAFT_LOG = LoggerFactory.getLogger("registry.raft");
     private static final long REFUSAL_LOG_INTERVAL_MILLIS = 10_000;
+    /**
+     * A follower forwards an operator's command to the leader's raft port as a JSON string, and the leader answers
+     * with one (decision record 0020): room for a persistent datum of the ops API's 1 MiB limit, escaped.
+     */
+    private static final int MAX_FORWARDED_BYTES = 4 * 1024 * 1024;
 
     private final MetaNodeSettings settings;
     private final MetaRaftNode raft;
     private final MetricsLog metricsLog;
     private final ClusterPorts clusterPorts;
+    private final BoltHessian hessian;
     private volatile String failure;
+    // Guarded by this: from start() to close().
+    private BoltHessian.Registration forwardedStrings;
 
     /** @param hessian the node's Bolt Hessian codec, for the cluster ports' messages */
     public MetaNode(BoltHessian hessian, MetaNodeSettings settings) {
@@ -58,6 +68,7 @@ public final class MetaNode implements AutoCloseable {
         this.raft = new MetaRaftNode(settings.raftOptions().refusals(refusals.listener(GuardedPort.RAFT,
                 new LogThrottle(RAFT_LOG, REFUSAL_LOG_INTERVAL_MILLIS, System::currentTimeMillis))));
         this.metricsLog = new MetricsLog(raft);
+        this.hessian = Objects.requireNonNull(hessian, "hessian");
         this.clusterPorts = new ClusterPorts(Objects.requireNonNull(hessian, "hessian"), settings.bindAddress(),
                 settings.sessionPort(), settings.dataPort(), raft, Clock.systemUTC(), settings.portLimits(), refusals);
     }
@@ -73,6 +84,11 @@ public final class MetaNode implements AutoCloseable {
                 settings.peers().isEmpty() ? "(this member alone)" : settings.peers(), settings.dataDir());
         // Also while raft is down: its lines then show the empty lists the alerts watch for.
         metricsLog.start(settings.metricsLogSeconds());
+        // Bolt reads the forwarded commands and their answers (plain strings) through the node's Hessian codec
+        // byte: this member's own reader for them, whatever the cluster ports do.
+        forwardedStrings = hessian.register(new SafeHessian(List.of(String.class.getName()), MAX_FORWARDED_BYTES,
+                MetaNode.class.getClassLoader()), (className, reason) -> RAFT_LOG.error(
+                        "[raft] refused a forwarded command announced as {}: {}", className, reason));
         try {
             raft.start();
         } catch (RuntimeException e) {
@@ -124,5 +140,9 @@ public final class MetaNode implements AutoCloseable {
         metricsLog.close();
         clusterPorts.close();
         raft.close();
+        if (forwardedStrings != null) {
+            forwardedStrings.close();
+            forwardedStrings = null;
+        }
     }
 }

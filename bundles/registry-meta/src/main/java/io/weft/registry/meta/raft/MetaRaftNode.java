@@ -26,13 +26,17 @@ import com.alipay.sofa.jraft.Node;
 import com.alipay.sofa.jraft.NodeManager;
 import com.alipay.sofa.jraft.RaftServiceFactory;
 import com.alipay.sofa.jraft.Status;
+import com.alipay.sofa.jraft.closure.ReadIndexClosure;
 import com.alipay.sofa.jraft.conf.Configuration;
+import com.alipay.sofa.jraft.core.NodeImpl;
 import com.alipay.sofa.jraft.core.State;
 import com.alipay.sofa.jraft.entity.PeerId;
 import com.alipay.sofa.jraft.entity.Task;
 import com.alipay.sofa.jraft.option.NodeOptions;
 import com.alipay.sofa.jraft.rpc.RaftRpcServerFactory;
+import com.alipay.sofa.jraft.rpc.RpcClient;
 import com.alipay.sofa.jraft.rpc.RpcServer;
+import com.alipay.sofa.jraft.rpc.impl.AbstractClientService;
 import com.alipay.sofa.jraft.rpc.impl.BoltRpcServer;
 import com.alipay.sofa.jraft.util.Endpoint;
 
@@ -61,6 +65,9 @@ public final class MetaRaftNode implements AutoCloseable {
     private static final long REFUSAL_LOG_INTERVAL_MILLIS = 10_000;
     /** The raft port's name in refusal lines, as the node's {@code GuardedPort.RAFT} names it. */
     private static final String GUARDED_PORT_NAME = "RAFT";
+    /** How long {@link #readCommitted()} waits for the leader to confirm its commit index. */
+    static final long READ_INDEX_TIMEOUT_MILLIS = 3_000;
+    private static final byte[] NO_READ_CONTEXT = new byte[0];
 
     private final MetaRaftOptions options;
     private final PeerId self;
@@ -68,6 +75,8 @@ public final class MetaRaftNode implements AutoCloseable {
     private final MetaJson json = new MetaJson();
     private final MetaStateMachine fsm;
     private final NodeEvictor evictor;
+    private final ForwardedCommands forwarded = new ForwardedCommands(json);
+    private final LeaderForwarder forwarder;
 
     // Guarded by this: set by start(), cleared by close().
     private DataDirectoryLock lock;
@@ -86,6 +95,7 @@ public final class MetaRaftNode implements AutoCloseable {
         this.fsm = new MetaStateMachine(model, json, self.toString(), options.clock());
         this.evictor = new NodeEvictor(model::state, this::mayEvict, this::apply, options.clock(),
                 options.nodeTimeoutMillis());
+        this.forwarder = new LeaderForwarder(forwarded, self(), LeaderForwarder.TIMEOUT_MILLIS);
     }
 
     /**
@@ -179,6 +189,8 @@ public final class MetaRaftNode implements AutoCloseable {
         bolt.option(BoltServerOption.EXTENDED_NETTY_CHANNEL_HANDLER, guard);
         RpcServer server = new BoltRpcServer(bolt);
         RaftRpcServerFactory.addRaftRequestProcessors(server);
+        // Operators' commands a follower forwards to this member while it leads (a JSON string, no class of ours).
+        bolt.registerUserProcessor(new ForwardProcessor(this, forwarded));
         try {
             server.init(null);
         } catch (RuntimeException e) {
@@ -209,6 +221,76 @@ public final class MetaRaftNode implements AutoCloseable {
         Task task = new Task(ByteBuffer.wrap(json.writeCommand(command)), closure, term);
         current.apply(task);
         return closure.future();
+    }
+
+    /**
+     * Proposes an operator's command ({@code SetPushSwitch}, {@code PutPersistentData}, {@code RemovePersistentData})
+     * on the leader, from any member: on the leader as {@link #apply} does, on a follower forwarded once to the
+     * leader's raft port (REG-62: the switch is operated on any one MetaServer). Completes with the result and the
+     * leader that applied it; fails with {@link MetaRaftException} saying why when no leader is known, the leader
+     * cannot be reached or does not answer within {@link LeaderForwarder#TIMEOUT_MILLIS}, or leadership moved
+     * meanwhile. Never waits on the calling thread longer than Bolt's connect timeout (1 s).
+     */
+    public CompletableFuture<AppliedCommand> submit(MetaCommand command) {
+        Objects.requireNonNull(command, "command");
+        Node current = node;
+        if (current == null) {
+            return CompletableFuture.failedFuture(new MetaRaftException("the raft member " + self() + " is not running"));
+        }
+        if (current.isLeader()) {
+            return apply(command).thenApply(result -> new AppliedCommand(result, self()));
+        }
+        Optional<String> leader = leader();
+        if (leader.isEmpty()) {
+            return CompletableFuture.failedFuture(new MetaRaftException("no leader is known (an election is in"
+                    + " progress, or no majority of the meta servers is up): nothing was changed, retry"));
+        }
+        RpcClient client = rpcClient(current);
+        if (client == null) {
+            return CompletableFuture.failedFuture(new MetaRaftException("this member's raft client is not running"));
+        }
+        return forwarder.forward(client, leader.get(), command);
+    }
+
+    /** JRaft's client of this member, which already talks to the others; null while it has none. */
+    private static RpcClient rpcClient(Node current) {
+        if (current instanceof NodeImpl impl && impl.getRpcService() instanceof AbstractClientService service) {
+            return service.getRpcClient();
+        }
+        return null;
+    }
+
+    /**
+     * The replicated state once this member has applied every entry the group committed before this call: JRaft's
+     * ReadIndex asks the leader for its commit index (the leader confirms it still leads with a heartbeat round)
+     * and waits for this member to apply up to it. So a member just restarted answers the group's state, not the
+     * one it had before. Fails with {@link MetaRaftException} when there is no leader, no majority, or no answer
+     * within {@link #READ_INDEX_TIMEOUT_MILLIS}; {@link #state()} is then all this member knows.
+     */
+    public CompletableFuture<MetaState> readCommitted() {
+        Node current = node;
+        CompletableFuture<MetaState> done = new CompletableFuture<>();
+        if (current == null) {
+            done.completeExceptionally(new MetaRaftException("the raft member " + self() + " is not running"));
+            return done;
+        }
+        try {
+            current.readIndex(NO_READ_CONTEXT, new ReadIndexClosure(READ_INDEX_TIMEOUT_MILLIS) {
+                @Override
+                public void run(Status status, long index, byte[] context) {
+                    if (status.isOk()) {
+                        done.complete(model.state());
+                    } else {
+                        done.completeExceptionally(new MetaRaftException("the group did not confirm its latest"
+                                + " state: " + status));
+                    }
+                }
+            });
+        } catch (IllegalStateException e) {
+            // JRaft throws when the node is shutting down.
+            done.completeExceptionally(new MetaRaftException("the raft member " + self() + " is stopping"));
+        }
+        return done;
     }
 
     /** The replicated state as this member has applied it; a follower may lag the leader briefly. */
