@@ -24,7 +24,10 @@ import io.weft.registry.meta.state.CommandResult;
  */
 final class LeaderForwarder {
 
-    /** The leader commits in milliseconds while it has a majority; it steps down within an election timeout when not. */
+    /**
+     * The leader commits in milliseconds while it has a majority, and steps down within an election timeout when
+     * it has not.
+     */
     static final long TIMEOUT_MILLIS = 5_000;
     /** Bolt's own timeout completes first; this only bounds a callback that would never come. */
     private static final long GRACE_MILLIS = 2_000;
@@ -68,8 +71,8 @@ final class LeaderForwarder {
         }
         done.whenComplete((applied, failure) -> {
             if (failure == null) {
-                LOG.info("[ops] {} forwarded to the leader {}, which applied it: {}", ForwardedCommands.describe(command),
-                        leader, applied.result().message());
+                LOG.info("[ops] {} forwarded to the leader {}, which applied it: {}",
+                        ForwardedCommands.describe(command), leader, applied.result().message());
             } else {
                 LOG.warn("[ops] {} forwarded to the leader {}: {}", ForwardedCommands.describe(command), leader,
                         failure.getMessage());

@@ -235,7 +235,8 @@ public final class MetaRaftNode implements AutoCloseable {
         Objects.requireNonNull(command, "command");
         Node current = node;
         if (current == null) {
-            return CompletableFuture.failedFuture(new MetaRaftException("the raft member " + self() + " is not running"));
+            return CompletableFuture.failedFuture(new MetaRaftException("the raft member " + self()
+                    + " is not running"));
         }
         if (current.isLeader()) {
             return apply(command).thenApply(result -> new AppliedCommand(result, self()));
