@@ -15,10 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a service's override datum on the meta leader (REG-66): {@code POST /persistentData/put} with
+ * Writes a service's override datum through the meta group (REG-66): {@code POST /persistentData/put} with
  * {@code {"dataId","group":"SOFA.CONFIG","instanceId","version","data"}}, or {@code /persistentData/remove}
- * when no rule is left. The meta servers are tried in order; a follower answers 503 and the next one is
- * tried, so the leader is found without knowing it.
+ * when no rule is left. The meta servers are tried in order: any member takes the write (a follower hands it to
+ * the leader); one that answers 503 (no leader it can reach, or an older Weft whose followers refused writes) or
+ * cannot be reached is skipped for the next.
  *
  * <p>Each call carries the {@link MetaLogin} configured for the page, which a meta on another host requires
  * (its access guard allows plain calls from its own host only). A meta refusing the caller (401, 403, 429) is
@@ -90,7 +91,7 @@ public final class MetaPersistentData {
                 continue;
             }
             if (response.status() == 503) {
-                failures.add(meta + " is not the leader");
+                failures.add(meta + " answered 503 (no leader reachable from it)");
                 continue;
             }
             String text = new String(response.body(), StandardCharsets.UTF_8);
