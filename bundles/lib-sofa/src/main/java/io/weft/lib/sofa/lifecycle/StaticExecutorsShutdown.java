@@ -7,6 +7,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.wiring.BundleWire;
+import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.slf4j.Logger;
@@ -32,8 +36,11 @@ import io.netty.util.concurrent.EventExecutorGroup;
  * of io.weft.lib.sofa added about ten of them.
  *
  * <p>Why at this bundle's deactivate: every bundle that uses Bolt or JRaft imports their packages from
- * this one, so the framework stops those bundles first, and nothing can use the executors any more. While
- * this bundle stays active they stay too, so a user bundle that stops and starts again finds them working.
+ * this one, so a refresh of this bundle or the framework's stop stops those bundles first, and nothing can
+ * use the executors any more. A plain stop of this bundle alone leaves its users running: then, and when SCR
+ * stops without this bundle, the executors stay. While this bundle stays active they stay too, so a user
+ * bundle that stops and starts again finds them working. A start after the executors were stopped refreshes
+ * this bundle (see {@link #activate}).
  *
  * <p>The executors that belong to one {@code RpcServer}, {@code RpcClient} or JRaft node are their
  * owners' to stop, not this class's (the bundles that create them do). JRaft's shared timers and
@@ -51,6 +58,23 @@ public final class StaticExecutorsShutdown {
     /** How long the stop waits for each group of threads to end; far above the milliseconds it takes. */
     private static final long WAIT_MILLIS = 3_000;
 
+    /** Set once this class loader's executors are stopped: its Bolt and JRaft cannot run again. */
+    private static volatile boolean spent;
+
+    /**
+     * A start after a stop without a refresh keeps the old class loader, whose static executors this class
+     * stopped and cannot recreate (the fields are final). A refresh of this bundle gives Bolt and JRaft a new
+     * class loader with new ones; the framework does it asynchronously and restarts the bundles it stops.
+     */
+    @Activate
+    void activate(BundleContext context) {
+        if (spent) {
+            LOG.warn("io.weft.lib.sofa started again after a stop: refreshing it, as Bolt's and JRaft's executors"
+                    + " of the old start are gone");
+            context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(java.util.List.of(context.getBundle()));
+        }
+    }
+
     @Deactivate
     void deactivate(BundleContext context) {
         // SCR also deactivates this component when SCR itself stops while this bundle stays. The bundles that
@@ -60,6 +84,14 @@ public final class StaticExecutorsShutdown {
             LOG.info("io.weft.lib.sofa stays active: Bolt's and JRaft's static executors stay");
             return;
         }
+        // A plain stop of this bundle does not stop the bundles wired to it (a refresh or the framework's stop
+        // does): while one of them runs, it still uses the executors.
+        String users = activeUsers(context);
+        if (!users.isEmpty()) {
+            LOG.warn("io.weft.lib.sofa stops while {} still use it: Bolt's and JRaft's static executors stay", users);
+            return;
+        }
+        spent = true;
         // Bolt. The Netty groups first: they carry the connections that could still hand work to the others.
         // RpcServer: "Rpc-netty-server-worker", 2 x cores event loops shared by every RpcServer (private static
         // final, reflection). Shutting a group down also closes every channel still registered on it.
@@ -100,6 +132,23 @@ public final class StaticExecutorsShutdown {
                 }
             });
         }
+    }
+
+    /** The bundles wired to this one that are starting or active, but the system bundle. */
+    private static String activeUsers(BundleContext context) {
+        BundleWiring wiring = context.getBundle().adapt(BundleWiring.class);
+        if (wiring == null) {
+            return "";
+        }
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (BundleWire wire : wiring.getProvidedWires(null)) {
+            Bundle user = wire.getRequirerWiring().getBundle();
+            if (user.getBundleId() != 0 && user.getBundleId() != context.getBundle().getBundleId()
+                    && (user.getState() & (Bundle.ACTIVE | Bundle.STARTING)) != 0) {
+                names.add(user.getSymbolicName());
+            }
+        }
+        return String.join(", ", names);
     }
 
     private static boolean stopping(Bundle bundle) {
