@@ -3,6 +3,7 @@ package io.weft.registry.data.transport;
 import com.alipay.remoting.InvokeCallback;
 import com.alipay.remoting.exception.RemotingException;
 import com.alipay.remoting.rpc.RpcClient;
+import io.weft.codec.bolt.BoltEventExecutor;
 import io.weft.registry.protocol.ProtocolClasses;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -92,5 +93,7 @@ public final class BoltClient implements AutoCloseable {
     @Override
     public void close() {
         rpc.shutdown();
+        // Bolt's shutdown leaves the client's connection event thread running.
+        BoltEventExecutor.shutdown(rpc);
     }
 }

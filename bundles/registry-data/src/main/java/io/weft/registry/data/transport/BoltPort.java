@@ -5,6 +5,7 @@ import com.alipay.remoting.ConnectionEventType;
 import com.alipay.remoting.config.BoltServerOption;
 import com.alipay.remoting.exception.RemotingException;
 import com.alipay.remoting.rpc.RpcServer;
+import io.weft.codec.bolt.BoltEventExecutor;
 import io.weft.codec.bolt.BoltServerStop;
 import io.weft.codec.bolt.guard.PortGuard;
 import java.util.ArrayList;
@@ -134,6 +135,8 @@ public final class BoltPort implements AutoCloseable {
         for (Connection connection : accepted) {
             connection.close();
         }
+        // Bolt's shutdown leaves the server's connection event thread running.
+        BoltEventExecutor.shutdown(rpc);
         accepted.clear();
         LOG.info("[data] {} port {}:{} closed", name, host, rpc.port());
     }

@@ -9,6 +9,7 @@ import com.alipay.remoting.config.BoltServerOption;
 import com.alipay.remoting.rpc.RpcServer;
 
 import io.weft.codec.bolt.BoltHessian;
+import io.weft.codec.bolt.BoltEventExecutor;
 import io.weft.codec.bolt.BoltServerStop;
 import io.weft.codec.bolt.guard.GuardLimits;
 import io.weft.codec.bolt.guard.LogThrottle;
@@ -127,6 +128,8 @@ public final class ClusterPorts implements AutoCloseable {
                     if (!BoltServerStop.stop(server::shutdown, bindAddress, server.port(), BoltServerStop.DEFAULT_WAIT)) {
                         LOG.warn("cluster port {}:{} still taken after closing", bindAddress, server.port());
                     }
+                    // Bolt's shutdown leaves the server's connection event thread running.
+                    BoltEventExecutor.shutdown(server);
                 } catch (RuntimeException e) {
                     LOG.warn("closing a cluster port: {}", e.getMessage());
                 }

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.weft.codec.bolt.BoltEventExecutor;
 import io.weft.codec.bolt.BoltServerStop;
 import io.weft.codec.bolt.guard.LogThrottle;
 import io.weft.codec.bolt.guard.PortGuard;
@@ -37,6 +38,7 @@ import com.alipay.sofa.jraft.rpc.RaftRpcServerFactory;
 import com.alipay.sofa.jraft.rpc.RpcClient;
 import com.alipay.sofa.jraft.rpc.RpcServer;
 import com.alipay.sofa.jraft.rpc.impl.AbstractClientService;
+import com.alipay.sofa.jraft.rpc.impl.BoltRpcClient;
 import com.alipay.sofa.jraft.rpc.impl.BoltRpcServer;
 import com.alipay.sofa.jraft.util.Endpoint;
 
@@ -469,7 +471,22 @@ public final class MetaRaftNode implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("stopping JRaft node {} failed: {}", self, e.toString());
         }
+        stopConnectionEventThreads(server, raftNode);
         NodeManager.getInstance().removeAddress(self.getEndpoint());
+    }
+
+    /**
+     * Bolt's shutdown leaves one connection event thread per Bolt server and client: the raft port's, and that
+     * of the client JRaft's node talks to its peers with (decision record 0015).
+     */
+    private static void stopConnectionEventThreads(RpcServer server, Node raftNode) {
+        if (server instanceof BoltRpcServer bolt) {
+            BoltEventExecutor.shutdown(bolt.getServer());
+        }
+        if (raftNode instanceof NodeImpl impl && impl.getRpcService() instanceof AbstractClientService service
+                && service.getRpcClient() instanceof BoltRpcClient client) {
+            BoltEventExecutor.shutdown(client.getRpcClient());
+        }
     }
 
     /**
@@ -491,6 +508,7 @@ public final class MetaRaftNode implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("stopping the failed JRaft node {} failed: {}", self, e.toString());
         }
+        stopConnectionEventThreads(server, raftNode);
         NodeManager.getInstance().removeAddress(self.getEndpoint());
     }
 

@@ -5,6 +5,7 @@ import com.alipay.remoting.InvokeCallback;
 import com.alipay.remoting.exception.RemotingException;
 import com.alipay.remoting.rpc.RpcClient;
 import com.alipay.remoting.rpc.protocol.SyncUserProcessor;
+import io.weft.codec.bolt.BoltEventExecutor;
 import io.weft.codec.bolt.BoltHessian;
 import io.weft.codec.hessian.SafeHessian;
 import io.weft.registry.protocol.DatumChanged;
@@ -137,6 +138,8 @@ public final class ClusterRpc implements AutoCloseable {
     public void close() {
         try {
             rpc.shutdown();
+            // Bolt's shutdown leaves the client's connection event thread running.
+            BoltEventExecutor.shutdown(rpc);
         } finally {
             hessianRegistration.close();
         }

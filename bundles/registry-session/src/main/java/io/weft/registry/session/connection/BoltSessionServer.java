@@ -11,6 +11,7 @@ import com.alipay.sofa.registry.core.model.Result;
 import com.alipay.sofa.registry.core.model.SubscriberRegister;
 import com.alipay.sofa.registry.core.model.SyncConfigRequest;
 import io.weft.codec.bolt.BoltHessian;
+import io.weft.codec.bolt.BoltEventExecutor;
 import io.weft.codec.bolt.BoltServerStop;
 import io.weft.codec.bolt.guard.ConnectionGate;
 import io.weft.codec.bolt.guard.LogThrottle;
@@ -191,6 +192,8 @@ public final class BoltSessionServer implements PushChannel, AutoCloseable {
         for (ClientConnection client : connections.all()) {
             client.connection().close();
         }
+        // Bolt's shutdown leaves the server's connection event thread running.
+        BoltEventExecutor.shutdown(rpc);
         pool.shutdownNow();
         hessianRegistration.close();
         LOG.info("[session] client port {}:{} closed", host, rpc.port());
