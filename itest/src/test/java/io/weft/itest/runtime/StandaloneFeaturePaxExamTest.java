@@ -200,6 +200,75 @@ public class StandaloneFeaturePaxExamTest {
     }
 
     /**
+     * Stopping io.weft.lib.sofa, as a refresh of it does (the bundles wired to it first), leaves none of the
+     * threads Bolt and JRaft start (decision record 0015): the registry roles ran Bolt servers and clients and a
+     * JRaft node, so their static executors and per-server threads existed.
+     */
+    @Test
+    public void stoppingLibSofaLeavesNoBoltOrJraftThread() throws Exception {
+        StandaloneFeature feature = StandaloneFeature.read(Path.of(context.getProperty(DIST_PROPERTY)));
+        applyConfigurations(feature, Integer.parseInt(context.getProperty(PORT_PROPERTY)));
+        awaitTrue("Bolt and JRaft threads run: " + sofaThreads(), () -> {
+            List<String> threads = sofaThreads();
+            return threads.stream().anyMatch(t -> t.startsWith("JRaft"))
+                    && threads.stream().anyMatch(t -> t.startsWith("Rpc-netty-server-worker"))
+                    && threads.stream().anyMatch(t -> t.startsWith("bolt-netty-client-worker"));
+        });
+        List<String> before = sofaThreads();
+
+        Bundle libSofa = null;
+        for (Bundle b : context.getBundles()) {
+            if ("io.weft.lib.sofa".equals(b.getSymbolicName())) {
+                libSofa = b;
+            }
+        }
+        assertNotNull("io.weft.lib.sofa installed", libSofa);
+        // The bundles that depend on it, stopped first as a refresh stops them (newest first, as their order).
+        org.osgi.framework.wiring.FrameworkWiring wiring =
+                context.getBundle(0).adapt(org.osgi.framework.wiring.FrameworkWiring.class);
+        List<Bundle> users = new ArrayList<>(wiring.getDependencyClosure(List.of(libSofa)));
+        users.remove(libSofa);
+        users.remove(context.getBundle());
+        users.sort((a, b) -> Long.compare(b.getBundleId(), a.getBundleId()));
+        for (Bundle b : users) {
+            if (b.getBundleId() != 0 && (b.getState() & (Bundle.ACTIVE | Bundle.STARTING)) != 0) {
+                b.stop();
+            }
+        }
+        libSofa.stop();
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!sofaThreads().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue("threads left once io.weft.lib.sofa and its users stopped (before the stop: " + before + "): "
+                + sofaThreads(), sofaThreads().isEmpty());
+    }
+
+    /**
+     * Threads that Bolt, JRaft or their Netty groups started: by the names their thread factories give, or by a
+     * frame of their code.
+     */
+    private static List<String> sofaThreads() {
+        List<String> prefixes = List.of("Rpc-netty-server-", "bolt-netty-client-worker", "Bolt-", "DefaultTimer",
+                "JRaft", "Append-Entries-Thread-Send", "read-index.timeout.scanner", "ReadOnlyService",
+                "Disruptor-", "RpcTaskScannerThread", "ConnectionMonitorThread");
+        List<String> names = new ArrayList<>();
+        Thread.getAllStackTraces().forEach((t, frames) -> {
+            if (!t.isAlive()) {
+                return;
+            }
+            boolean named = prefixes.stream().anyMatch(t.getName()::startsWith);
+            boolean running = Arrays.stream(frames).anyMatch(f -> f.getClassName().startsWith("com.alipay."));
+            if (named || running) {
+                names.add(t.getName());
+            }
+        });
+        names.sort(null);
+        return names;
+    }
+
+    /**
      * The shared services other bundles build on, used the way they will use them inside the runtime:
      * the node database (a bundle's own migrations, then SQL), OSP's instance directory, and the ops
      * guard (CON-20, CON-23, OPS-4: loopback ops calls open by default, others must log in).
