@@ -230,9 +230,11 @@ public class StandaloneFeaturePaxExamTest {
         users.remove(libSofa);
         users.remove(context.getBundle());
         users.sort((a, b) -> Long.compare(b.getBundleId(), a.getBundleId()));
+        List<Bundle> stopped = new ArrayList<>();
         for (Bundle b : users) {
             if (b.getBundleId() != 0 && (b.getState() & (Bundle.ACTIVE | Bundle.STARTING)) != 0) {
                 b.stop();
+                stopped.add(b);
             }
         }
         libSofa.stop();
@@ -243,6 +245,22 @@ public class StandaloneFeaturePaxExamTest {
         }
         assertTrue("threads left once io.weft.lib.sofa and its users stopped (before the stop: " + before + "): "
                 + sofaThreads(), sofaThreads().isEmpty());
+
+        // Started again without a refresh: the old class loader's executors are gone for good, so the bundle
+        // refreshes itself (a new class loader, new executors), and its users work again once started.
+        libSofa.start();
+        for (Bundle b : stopped) {
+            b.start();
+        }
+        awaitTrue("after the restart, the registry roles run Bolt and JRaft again: " + sofaThreads(), () -> {
+            List<String> threads = sofaThreads();
+            return threads.stream().anyMatch(t -> t.startsWith("JRaft"))
+                    && threads.stream().anyMatch(t -> t.startsWith("Rpc-netty-server-worker"))
+                    && threads.stream().anyMatch(t -> t.startsWith("bolt-netty-client-worker"));
+        });
+        for (Bundle b : stopped) {
+            assertEquals(b.getSymbolicName() + " active again", Bundle.ACTIVE, b.getState());
+        }
     }
 
     /**
