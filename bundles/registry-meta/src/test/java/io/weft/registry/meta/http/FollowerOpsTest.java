@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.weft.registry.meta.raft.MetaRaftNode;
-import io.weft.registry.meta.raft.MetaRaftOptions;
 import io.weft.registry.meta.raft.TestSupport;
 
 /** The ops endpoints of a follower in a three-member group. */
@@ -33,17 +32,9 @@ class FollowerOpsTest {
 
     @BeforeEach
     void start() throws Exception {
-        List<Integer> ports = TestSupport.freePorts(3);
-        List<String> peers = ports.stream().map(p -> "127.0.0.1:" + p).toList();
-        for (int port : ports) {
-            members.add(new MetaRaftNode(new MetaRaftOptions().port(port).initialPeers(peers)
-                    .dataDir(dir.resolve("meta-" + port)).evictIntervalMillis(0)));
-        }
-        members.forEach(MetaRaftNode::start);
-        await("one leader", () -> members.stream().filter(MetaRaftNode::isLeader).count() == 1);
-        leader = members.stream().filter(MetaRaftNode::isLeader).findFirst().orElseThrow();
-        follower = members.stream().filter(m -> m != leader).findFirst().orElseThrow();
-        await("the follower knows the leader", () -> follower.leader().orElse("").equals(leader.self()));
+        MetaRaftNode[] group = TestSupport.startGroupOfThree(dir, members);
+        leader = group[0];
+        follower = group[1];
         http = new OpsHttp(follower, Map.of());
     }
 

@@ -47,17 +47,9 @@ class ForwardedCommandTest {
         // As MetaNode registers it in the node: the forwarded strings through the node's Hessian codec byte.
         hessian = BoltHessianSlot.open();
         hessian.register(new SafeHessian(List.of(String.class.getName()), 4 << 20, getClass().getClassLoader()));
-        List<Integer> ports = TestSupport.freePorts(3);
-        List<String> peers = ports.stream().map(p -> "127.0.0.1:" + p).toList();
-        for (int port : ports) {
-            members.add(new MetaRaftNode(new MetaRaftOptions().port(port).initialPeers(peers)
-                    .dataDir(dir.resolve("meta-" + port)).evictIntervalMillis(0)));
-        }
-        members.forEach(MetaRaftNode::start);
-        await("one leader", () -> members.stream().filter(MetaRaftNode::isLeader).count() == 1);
-        leader = members.stream().filter(MetaRaftNode::isLeader).findFirst().orElseThrow();
-        follower = members.stream().filter(m -> m != leader).findFirst().orElseThrow();
-        await("the follower knows the leader", () -> follower.leader().orElse("").equals(leader.self()));
+        MetaRaftNode[] group = TestSupport.startGroupOfThree(dir, members);
+        leader = group[0];
+        follower = group[1];
         client = RpcFactoryHelper.rpcFactory().createRpcClient();
         client.init(new RpcOptions());
     }

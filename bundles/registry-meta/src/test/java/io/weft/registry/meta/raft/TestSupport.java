@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -46,6 +47,25 @@ public final class TestSupport {
                 }
             }
         }
+    }
+
+    /**
+     * Starts a group of three members on free loopback ports (no eviction) into {@code members} and waits until
+     * one leads and a follower knows it. Returns {leader, that follower}; the caller closes the members.
+     */
+    public static MetaRaftNode[] startGroupOfThree(Path dir, List<MetaRaftNode> members) {
+        List<Integer> ports = freePorts(3);
+        List<String> peers = ports.stream().map(p -> "127.0.0.1:" + p).toList();
+        for (int port : ports) {
+            members.add(new MetaRaftNode(new MetaRaftOptions().port(port).initialPeers(peers)
+                    .dataDir(dir.resolve("meta-" + port)).evictIntervalMillis(0)));
+        }
+        members.forEach(MetaRaftNode::start);
+        await("one leader", () -> members.stream().filter(MetaRaftNode::isLeader).count() == 1);
+        MetaRaftNode leader = members.stream().filter(MetaRaftNode::isLeader).findFirst().orElseThrow();
+        MetaRaftNode follower = members.stream().filter(m -> m != leader).findFirst().orElseThrow();
+        await("the follower knows the leader", () -> follower.leader().orElse("").equals(leader.self()));
+        return new MetaRaftNode[] {leader, follower};
     }
 
     public static void await(String what, BooleanSupplier condition) {
