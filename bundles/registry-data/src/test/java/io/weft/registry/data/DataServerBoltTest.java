@@ -12,6 +12,8 @@ import io.weft.registry.protocol.DatumChanged;
 import io.weft.registry.protocol.DatumVersions;
 import io.weft.registry.protocol.DatumView;
 import io.weft.registry.protocol.GetDatumVersionsRequest;
+import io.weft.registry.protocol.PublicationBatch;
+import io.weft.registry.protocol.PublicationBatchReply;
 import io.weft.registry.protocol.PublishRequest;
 import io.weft.registry.protocol.RegistryRoles;
 import io.weft.registry.protocol.ReplyMessages;
@@ -197,6 +199,51 @@ class DataServerBoltTest {
         DatumView datum = session.get(address, LED_HERE);
         assertEquals(List.of(), datum.getPublishers());
         assertTrue(datum.getVersion() > unpublished.getDatumVersion());
+    }
+
+    @Test
+    @DisplayName("0021, REG-29, REG-36: a PublicationBatch is answered entry by entry, in order, as each request"
+            + " alone; a refused entry leaves the others stored")
+    void publicationBatch() throws Exception {
+        session.publish(address, LED_HERE, "register-old", "x");
+        UnpublishRequest unpublish = new UnpublishRequest();
+        unpublish.setDataInfoId(LED_HERE);
+        unpublish.setRegisterId("register-old");
+        unpublish.setSessionProcessId("session-process-1");
+        PublicationBatch batch = new PublicationBatch();
+        batch.setPublishes(List.of(session.publishRequest(LED_HERE, "register-1", "a"),
+                session.publishRequest(LED_ELSEWHERE, "register-2", "b"),
+                session.publishRequest(LED_HERE, "register-3", "c")));
+        batch.setUnpublishes(List.of(unpublish));
+
+        PublicationBatchReply reply = session.call(address, batch);
+
+        assertTrue(reply.isSuccess(), reply.toString());
+        assertEquals(3, reply.getPublishReplies().size());
+        assertTrue(reply.getPublishReplies().get(0).isSuccess());
+        assertEquals("not leader of slot 1", reply.getPublishReplies().get(1).getMessage());
+        assertTrue(reply.getPublishReplies().get(2).isSuccess());
+        assertTrue(reply.getUnpublishReplies().get(0).isSuccess());
+        DatumView datum = session.get(address, LED_HERE);
+        assertEquals(List.of("register-1", "register-3"),
+                datum.getPublishers().stream().map(p -> p.getRegisterId()).sorted().toList());
+    }
+
+    @Test
+    @DisplayName("ARCHITECTURE §5: a PublicationBatch over the entry limit is refused whole; nothing of it is stored")
+    void oversizedBatch() throws Exception {
+        List<PublishRequest> publishes = new java.util.ArrayList<>();
+        for (int i = 0; i <= PublicationBatch.MAX_ENTRIES; i++) {
+            publishes.add(session.publishRequest(LED_HERE, "register-" + i, "a"));
+        }
+        PublicationBatch batch = new PublicationBatch();
+        batch.setPublishes(publishes);
+
+        PublicationBatchReply reply = session.call(address, batch);
+
+        assertFalse(reply.isSuccess());
+        assertTrue(reply.getMessage().contains("more than the " + PublicationBatch.MAX_ENTRIES), reply.getMessage());
+        assertEquals(List.of(), session.get(address, LED_HERE).getPublishers());
     }
 
     @Test

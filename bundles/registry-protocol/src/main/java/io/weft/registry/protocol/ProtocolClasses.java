@@ -23,7 +23,8 @@ public final class ProtocolClasses {
             PublishRequest.class, PublisherEntry.class, UnpublishRequest.class, ClientOffRequest.class,
             DataReply.class, GetDatumRequest.class, DatumView.class, SessionLeaseRenew.class, DatumChanged.class,
             GetDatumVersionsRequest.class, DatumVersions.class,
-            ReplicateRequest.class, SlotSyncRequest.class, SlotSnapshot.class);
+            ReplicateRequest.class, SlotSyncRequest.class, SlotSnapshot.class,
+            PublicationBatch.class, PublicationBatchReply.class);
 
     /** The JDK packages the messages' values come from. */
     public static final List<String> JDK_VALUES = List.of("java.util.", "java.lang.");

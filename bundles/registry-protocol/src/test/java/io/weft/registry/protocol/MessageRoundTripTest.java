@@ -28,7 +28,8 @@ class MessageRoundTripTest {
     private static final List<String> DECISION_0021 = List.of("NodeHeartbeat", "ClusterView", "Ping",
             "SlotTableView", "SlotView", "PersistentEntry", "PublishRequest", "PublisherEntry", "UnpublishRequest",
             "ClientOffRequest", "DataReply", "GetDatumRequest", "DatumView", "SessionLeaseRenew", "DatumChanged",
-            "GetDatumVersionsRequest", "DatumVersions", "ReplicateRequest", "SlotSyncRequest", "SlotSnapshot");
+            "GetDatumVersionsRequest", "DatumVersions", "ReplicateRequest", "SlotSyncRequest", "SlotSnapshot",
+            "PublicationBatch", "PublicationBatchReply");
 
     private final SafeBoltSerializer serializer =
             new SafeBoltSerializer(new SafeHessian(ProtocolClasses.ALLOWED, SafeHessian.DEFAULT_MAX_PAYLOAD_BYTES));

@@ -6,6 +6,8 @@ import io.weft.registry.data.transport.BoltPort;
 import io.weft.registry.protocol.ClientOffRequest;
 import io.weft.registry.protocol.GetDatumRequest;
 import io.weft.registry.protocol.GetDatumVersionsRequest;
+import io.weft.registry.protocol.PublicationBatch;
+import io.weft.registry.protocol.PublicationBatchReply;
 import io.weft.registry.protocol.PublishRequest;
 import io.weft.registry.protocol.SessionLeaseRenew;
 import io.weft.registry.protocol.UnpublishRequest;
@@ -31,6 +33,7 @@ public final class SessionPort implements AutoCloseable {
         this.port
                 .handle(PublishRequest.class, tracked(requests::publish), Replies::refused, workers)
                 .handle(UnpublishRequest.class, tracked(requests::unpublish), Replies::refused, workers)
+                .handle(PublicationBatch.class, tracked(requests::batch), PublicationBatchReply::refused, workers)
                 .handle(ClientOffRequest.class, tracked(requests::clientOff), Replies::refused, workers)
                 .handle(GetDatumRequest.class, tracked(requests::getDatum), Replies::refusedView, workers)
                 .handle(GetDatumVersionsRequest.class, tracked(requests::versions), Replies::refusedVersions,

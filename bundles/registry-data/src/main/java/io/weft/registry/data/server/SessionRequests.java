@@ -12,11 +12,14 @@ import io.weft.registry.protocol.DatumVersions;
 import io.weft.registry.protocol.DatumView;
 import io.weft.registry.protocol.GetDatumRequest;
 import io.weft.registry.protocol.GetDatumVersionsRequest;
+import io.weft.registry.protocol.PublicationBatch;
+import io.weft.registry.protocol.PublicationBatchReply;
 import io.weft.registry.protocol.PublishRequest;
 import io.weft.registry.protocol.PublisherEntry;
 import io.weft.registry.protocol.ReplyMessages;
 import io.weft.registry.protocol.SessionLeaseRenew;
 import io.weft.registry.protocol.UnpublishRequest;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -91,6 +94,32 @@ public final class SessionRequests {
                     request.getRegisterId(), request.getSessionProcessId(), change.datum().version());
         }
         return ok(change.datum().version(), change.changed() ? null : "no such publisher of that session process");
+    }
+
+    /**
+     * Each entry of the batch as {@link #publish} and {@link #unpublish} would answer it alone, in order. A batch
+     * larger than {@link PublicationBatch#MAX_ENTRIES} is refused whole: a session never sends one.
+     */
+    public PublicationBatchReply batch(PublicationBatch batch) {
+        if (batch.size() > PublicationBatch.MAX_ENTRIES) {
+            return PublicationBatchReply.refused("PublicationBatch of " + batch.size() + " entries, more than the "
+                    + PublicationBatch.MAX_ENTRIES + " taken in one batch");
+        }
+        List<DataReply> publishReplies = new ArrayList<>(batch.getPublishes().size());
+        for (PublishRequest request : batch.getPublishes()) {
+            publishReplies.add(request == null ? Replies.refused("an empty entry in a PublicationBatch")
+                    : publish(request));
+        }
+        List<DataReply> unpublishReplies = new ArrayList<>(batch.getUnpublishes().size());
+        for (UnpublishRequest request : batch.getUnpublishes()) {
+            unpublishReplies.add(request == null ? Replies.refused("an empty entry in a PublicationBatch")
+                    : unpublish(request));
+        }
+        PublicationBatchReply reply = new PublicationBatchReply();
+        reply.setSuccess(true);
+        reply.setPublishReplies(publishReplies);
+        reply.setUnpublishReplies(unpublishReplies);
+        return reply;
     }
 
     /** REG-36: the session's clients disconnected; their publishers go from the slots this server leads. */

@@ -2,12 +2,17 @@ package io.weft.registry.session.cluster;
 
 import io.weft.codec.bolt.guard.LogThrottle;
 import io.weft.registry.protocol.DataReply;
+import io.weft.registry.protocol.PublicationBatch;
+import io.weft.registry.protocol.PublicationBatchReply;
+import io.weft.registry.protocol.PublishRequest;
+import io.weft.registry.protocol.UnpublishRequest;
 import io.weft.registry.protocol.ReplyMessages;
 import io.weft.registry.session.cluster.ClusterCounts.Failure;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +41,12 @@ import org.slf4j.LoggerFactory;
  * connection attempt per pause, not one per publication. A new slot table marks every publication whose leader
  * changed ("rebuilt from sessions").
  *
+ * <p>Publications go in batches ({@code PublicationBatch}, decision record 0021): each drain puts what is ready for
+ * a data server into one call of up to {@value #MAX_BATCH} entries, and at most {@value #MAX_CALLS_IN_FLIGHT}
+ * calls to a server are on their way at a time; what changes meanwhile waits for an answer and goes in the next
+ * batch. So a quiet session sends each change at once, alone, and a busy one sends fewer, larger calls instead
+ * of one round trip per registration. Every entry is answered on its own; a batch that fails fails each entry.
+ *
  * <p>Thread confinement: the state lives on {@code thread}, a single thread; the public methods hand work to it,
  * so a client's request thread never waits for a data server. Calls are asynchronous.
  */
@@ -44,6 +55,15 @@ public final class PublicationSync {
     static final int ATTEMPTS = 5;
     static final long FIRST_PAUSE_MILLIS = 100;
     static final long MAX_PAUSE_MILLIS = 2000;
+    /** The most publications in one call. */
+    static final int MAX_BATCH = 500;
+    /**
+     * About the most bytes of publications in one call: well under the data port's frame limit (1 MiB by default),
+     * however large the clients' values are. A publication larger than this goes alone.
+     */
+    static final long MAX_BATCH_BYTES = 256 * 1024;
+    /** The most calls on their way to one data server; more changes wait for an answer and go together. */
+    static final int MAX_CALLS_IN_FLIGHT = 4;
     /** A paused data server's pause is over and one publication is on its way: the others wait for its answer. */
     private static final long PROBING = Long.MAX_VALUE;
 
@@ -73,6 +93,8 @@ public final class PublicationSync {
     private final Map<String, Long> pausedUntil = new HashMap<>();
     /** Failed calls in a row per data server, for the length of its pause. */
     private final Map<String, Integer> addressFailures = new HashMap<>();
+    /** Calls on their way per data server (absent: none). */
+    private final Map<String, Integer> callsInFlight = new HashMap<>();
     private boolean drainScheduled;
     /** Written on the thread, read by the status. */
     private volatile int pendingCount;
@@ -193,6 +215,8 @@ public final class PublicationSync {
         SlotRouting table = routing.get();
         long now = System.nanoTime();
         long nextWake = Long.MAX_VALUE;
+        // The batch being filled for each data server in this drain; each one holds a call reserved.
+        Map<String, Batch> open = new LinkedHashMap<>();
         for (PublicationKey key : new ArrayList<>(dirty)) {
             if (table == null) {
                 break; // the first table drains them all
@@ -212,9 +236,33 @@ public final class PublicationSync {
                 }
                 pausedUntil.put(target, PROBING);
             }
+            long bytes = estimatedBytes(key);
+            Batch batch = open.get(target);
+            if (batch != null && batch.bytes + bytes > MAX_BATCH_BYTES) {
+                open.remove(target);
+                send(target, batch.keys, table.epoch());
+                batch = null;
+            }
+            if (batch == null) {
+                if (callsInFlight.getOrDefault(target, 0) >= MAX_CALLS_IN_FLIGHT) {
+                    continue; // goes with the next batch, when an answer comes
+                }
+                batch = new Batch();
+                open.put(target, batch);
+                callsInFlight.merge(target, 1, Integer::sum);
+            }
             dirty.remove(key);
             inFlight.add(key);
-            send(key, target, table.epoch());
+            batch.keys.add(key);
+            batch.bytes += bytes;
+            if (batch.keys.size() == MAX_BATCH) {
+                open.remove(target);
+                send(target, batch.keys, table.epoch());
+            }
+        }
+        if (table != null) {
+            long epoch = table.epoch();
+            open.forEach((target, batch) -> send(target, batch.keys, epoch));
         }
         pendingCount = dirty.size() + inFlight.size() + parked.size();
         if (nextWake != Long.MAX_VALUE && !drainScheduled) {
@@ -226,19 +274,50 @@ public final class PublicationSync {
         }
     }
 
-    private void send(PublicationKey key, String target, long epoch) {
+    /** A generous guess of the bytes a publication takes in a call: its values at 3 bytes a char, and its ids. */
+    private long estimatedBytes(PublicationKey key) {
+        long bytes = 512;
         Optional<HeldPublications.Held> state = held.get(key);
-        Object request = state.isPresent()
-                ? Messages.publish(key, state.get(), epoch, sessionAddress.get(), processId)
-                : Messages.unpublish(key, processId);
-        rpc.callAsync(target, request, DataReply.class, timeoutMillis,
-                (reply, failure) -> run(() -> completed(key, target, state.isPresent(), reply, failure)));
+        if (state.isPresent()) {
+            for (String value : state.get().publication().data()) {
+                bytes += 3L * value.length() + 16;
+            }
+        }
+        return bytes;
     }
 
-    private void completed(PublicationKey key, String target, boolean publish, DataReply reply,
-            CallFailedException failure) {
-        inFlight.remove(key);
-        hints.remove(key);
+    /** The publications gathered for one call to one data server. */
+    private static final class Batch {
+        final List<PublicationKey> keys = new ArrayList<>();
+        long bytes;
+    }
+
+    /** One call with {@code keys}, each sent as the session holds it now: published if held, else unpublished. */
+    private void send(String target, List<PublicationKey> keys, long epoch) {
+        List<PublicationKey> published = new ArrayList<>();
+        List<PublishRequest> publishes = new ArrayList<>();
+        List<PublicationKey> unpublished = new ArrayList<>();
+        List<UnpublishRequest> unpublishes = new ArrayList<>();
+        for (PublicationKey key : keys) {
+            Optional<HeldPublications.Held> state = held.get(key);
+            if (state.isPresent()) {
+                published.add(key);
+                publishes.add(Messages.publish(key, state.get(), epoch, sessionAddress.get(), processId));
+            } else {
+                unpublished.add(key);
+                unpublishes.add(Messages.unpublish(key, processId));
+            }
+        }
+        PublicationBatch batch = new PublicationBatch();
+        batch.setPublishes(publishes);
+        batch.setUnpublishes(unpublishes);
+        rpc.callAsync(target, batch, PublicationBatchReply.class, timeoutMillis,
+                (reply, failure) -> run(() -> completed(target, published, unpublished, reply, failure)));
+    }
+
+    private void completed(String target, List<PublicationKey> published, List<PublicationKey> unpublished,
+            PublicationBatchReply reply, CallFailedException failure) {
+        callsInFlight.computeIfPresent(target, (t, calls) -> calls > 1 ? calls - 1 : null);
         if (failure == null) {
             reachability.answered(target);
             pausedUntil.remove(target);
@@ -249,6 +328,39 @@ public final class PublicationSync {
             int inARow = addressFailures.merge(target, 1, Integer::sum);
             pausedUntil.put(target, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMillis(inARow)));
         }
+        for (int i = 0; i < published.size(); i++) {
+            entryCompleted(published.get(i), target, true,
+                    failure == null ? entryReply(reply, reply.getPublishReplies(), i) : null, failure);
+        }
+        for (int i = 0; i < unpublished.size(); i++) {
+            entryCompleted(unpublished.get(i), target, false,
+                    failure == null ? entryReply(reply, reply.getUnpublishReplies(), i) : null, failure);
+        }
+        drain();
+    }
+
+    /** The entry's own answer; a batch refused as a whole, or an answer short of entries, refuses it. */
+    private static DataReply entryReply(PublicationBatchReply reply, List<DataReply> replies, int index) {
+        if (!reply.isSuccess()) {
+            return refusal("batch refused: " + reply.getMessage());
+        }
+        if (replies == null || replies.size() <= index || replies.get(index) == null) {
+            return refusal("the data server's answer to the batch has no reply for this entry");
+        }
+        return replies.get(index);
+    }
+
+    private static DataReply refusal(String message) {
+        DataReply reply = new DataReply();
+        reply.setSuccess(false);
+        reply.setMessage(message);
+        return reply;
+    }
+
+    private void entryCompleted(PublicationKey key, String target, boolean publish, DataReply reply,
+            CallFailedException failure) {
+        inFlight.remove(key);
+        hints.remove(key);
         if (failure == null && reply.isSuccess()) {
             failures.remove(key);
         } else {
@@ -257,7 +369,6 @@ public final class PublicationSync {
         if (again.remove(key)) {
             dirty.add(key);
         }
-        drain();
     }
 
     private void failedOnce(PublicationKey key, String target, boolean publish, DataReply reply,
