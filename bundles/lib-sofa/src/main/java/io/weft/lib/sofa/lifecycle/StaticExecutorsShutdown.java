@@ -126,7 +126,7 @@ public final class StaticExecutorsShutdown {
         // "read-index.timeout.scanner": the timer of ReadIndexClosure's timeouts (private static final).
         if (threadAlive("read-index.timeout.scanner")) {
             run("JRaft's read-index timeout timer", () -> {
-                Object timer = staticField("com.alipay.sofa.jraft.closure.ReadIndexClosure$TimeoutTask", "TIMER");
+                Object timer = staticField("com.alipay.sofa.jraft.closure.ReadIndexClosure$TimeoutScanner", "TIMER");
                 if (timer instanceof com.alipay.sofa.jraft.util.timer.Timer t) {
                     t.stop();
                 }
