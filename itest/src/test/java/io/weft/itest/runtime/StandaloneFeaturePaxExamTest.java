@@ -218,6 +218,16 @@ public class StandaloneFeaturePaxExamTest {
                     && threads.stream().anyMatch(t -> t.startsWith("Rpc-netty-server-worker"))
                     && threads.stream().anyMatch(t -> t.startsWith("bolt-netty-client-worker"));
         });
+        // An operator's read of the push switch goes through JRaft's ReadIndex, whose timeout timer is one more
+        // static thread ("read-index.timeout.scanner").
+        Object metaPort = configurationAdmin.getFactoryConfiguration("org.apache.felix.http", "registry-meta", "?")
+                .getProperties().get(HTTP_PORT);
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpResponse<String> pushSwitch =
+                awaitAnswer(client, "http://" + BIND_ADDRESS + ":" + metaPort + "/digest/pushSwitch");
+        assertEquals("GET /digest/pushSwitch: " + pushSwitch.body(), 200, pushSwitch.statusCode());
+        awaitTrue("the ReadIndex timer runs: " + sofaThreads(floor),
+                () -> sofaThreads(floor).stream().anyMatch(t -> t.startsWith("read-index.timeout.scanner")));
         List<String> before = sofaThreads(floor);
 
         Bundle libSofa = null;
