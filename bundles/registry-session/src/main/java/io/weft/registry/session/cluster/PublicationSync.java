@@ -234,7 +234,6 @@ public final class PublicationSync {
                     nextWake = Math.min(nextWake, paused - now);
                     continue;
                 }
-                pausedUntil.put(target, PROBING);
             }
             long bytes = estimatedBytes(key);
             Batch batch = open.get(target);
@@ -246,6 +245,10 @@ public final class PublicationSync {
             if (batch == null) {
                 if (callsInFlight.getOrDefault(target, 0) >= MAX_CALLS_IN_FLIGHT) {
                     continue; // goes with the next batch, when an answer comes
+                }
+                if (paused != null) {
+                    // The pause is over: this publication alone tries the server, the others wait for its answer.
+                    pausedUntil.put(target, PROBING);
                 }
                 batch = new Batch();
                 open.put(target, batch);
