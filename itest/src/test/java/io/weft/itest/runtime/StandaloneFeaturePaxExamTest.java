@@ -223,9 +223,18 @@ public class StandaloneFeaturePaxExamTest {
         Object metaPort = configurationAdmin.getFactoryConfiguration("org.apache.felix.http", "registry-meta", "?")
                 .getProperties().get(HTTP_PORT);
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpResponse<String> pushSwitch =
-                awaitAnswer(client, "http://" + BIND_ADDRESS + ":" + metaPort + "/digest/pushSwitch");
-        assertEquals("GET /digest/pushSwitch: " + pushSwitch.body(), 200, pushSwitch.statusCode());
+        String pushSwitch = "http://" + BIND_ADDRESS + ":" + metaPort + "/digest/pushSwitch";
+        // 503 (and "consistent":false) until the one-member group has elected itself.
+        awaitTrue("GET /digest/pushSwitch answers 200", () -> {
+            try {
+                return get(client, pushSwitch).statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
         awaitTrue("the ReadIndex timer runs: " + sofaThreads(floor),
                 () -> sofaThreads(floor).stream().anyMatch(t -> t.startsWith("read-index.timeout.scanner")));
         List<String> before = sofaThreads(floor);
@@ -502,6 +511,9 @@ public class StandaloneFeaturePaxExamTest {
             meta.put("raftPort", Integer.toString(freeLoopbackPort()));
             meta.put("sessionPort", Integer.toString(freeLoopbackPort()));
             meta.put("dataPort", Integer.toString(freeLoopbackPort()));
+            // A raft directory of its own: the tests of this class may share the node home, and a member whose
+            // stored group names another raft port (an earlier test's) waits for a leader that never comes.
+            meta.put("dataDir", "data/registry/meta-" + meta.get("raftPort"));
         }
         // The registry data server's ports (9620, 9621: the peers' replication port next to the session one) and
         // the meta it heartbeats to.
