@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -58,33 +57,11 @@ class RegistryClusterTest {
             + " publisher's latest change after each")
     void clusterSurvivesKillNine() throws Exception {
         List<WeftNode> metas = List.of(node("meta-1"), node("meta-2"), node("meta-3"));
-        String peers = metas.stream().map(m -> "127.0.0.1:" + m.registryPorts().metaRaft())
-                .collect(Collectors.joining(","));
-        String metaForData = metas.stream().map(m -> "127.0.0.1:" + m.registryPorts().metaData())
-                .collect(Collectors.joining(","));
-        String metaForSessions = metas.stream().map(m -> "127.0.0.1:" + m.registryPorts().metaSession())
-                .collect(Collectors.joining(","));
-        for (WeftNode meta : metas) {
-            meta.roles("registry-meta");
-            meta.configure("io.weft.registry.meta", Map.of("peers", peers, "nodeTimeoutMillis", "6000"));
-        }
-        long started = System.nanoTime();
-        RegistryNodes.startTogether(metas); // a member of a three-node group only turns healthy once a leader is elected
-        WeftNode leader = await("a meta leader", () -> RegistryNodes.leaderOf(metas));
-
         List<WeftNode> datas = List.of(node("data-1"), node("data-2"));
-        for (WeftNode data : datas) {
-            data.roles("registry-data");
-            data.configure("io.weft.registry.data", Map.of("metaServers", metaForData, "leaseMillis", "8000"));
-        }
         List<WeftNode> sessions = List.of(node("session-a"), node("session-b"));
-        for (WeftNode session : sessions) {
-            session.roles("registry-session");
-            session.configure("io.weft.registry.session", Map.of("metaServers", metaForSessions));
-        }
-        List<WeftNode> servers = new ArrayList<>(datas);
-        servers.addAll(sessions);
-        RegistryNodes.startTogether(servers);
+        long started = System.nanoTime();
+        RegistryNodes.formCluster(metas, datas, sessions, Map.of("leaseMillis", "8000"));
+        WeftNode leader = await("a meta leader", () -> RegistryNodes.leaderOf(metas));
         WeftNode sessionA = sessions.get(0);
         WeftNode sessionB = sessions.get(1);
         Http leaderOps = RegistryNodes.metaOps(leader);

@@ -78,33 +78,13 @@ class RegistryReleaseWalkTest {
     void operatorWalksTheReleaseChapter() throws Exception {
         long started = System.nanoTime();
         List<WeftNode> metas = new ArrayList<>(List.of(node("meta-1"), node("meta-2"), node("meta-3")));
-        String peers = raftList(metas);
-        String metaForData = metas.stream().map(m -> "127.0.0.1:" + m.registryPorts().metaData())
-                .collect(Collectors.joining(","));
-        String metaForSessions = metas.stream().map(m -> "127.0.0.1:" + m.registryPorts().metaSession())
-                .collect(Collectors.joining(","));
-        for (WeftNode meta : metas) {
-            meta.roles("registry-meta");
-            meta.configure("io.weft.registry.meta", Map.of("peers", peers, "nodeTimeoutMillis", "6000"));
-        }
-        RegistryNodes.startTogether(metas);
-        await("a meta leader", () -> RegistryNodes.leaderOf(metas));
         List<WeftNode> datas = List.of(node("data-1"), node("data-2"));
-        for (WeftNode data : datas) {
-            data.roles("registry-data");
-            // The default session lease (30 s), as bin/registry-cluster runs: a shorter one is lost to a busy machine.
-            data.configure("io.weft.registry.data", Map.of("metaServers", metaForData));
-        }
         WeftNode sessionA = node("session-a");
         WeftNode sessionB = node("session-b");
         List<WeftNode> sessions = List.of(sessionA, sessionB);
-        for (WeftNode session : sessions) {
-            session.roles("registry-session");
-            session.configure("io.weft.registry.session", Map.of("metaServers", metaForSessions));
-        }
-        List<WeftNode> servers = new ArrayList<>(datas);
-        servers.addAll(sessions);
-        RegistryNodes.startTogether(servers);
+        // The default session lease (30 s), as bin/registry-cluster runs: a shorter one is lost to a busy machine.
+        RegistryNodes.formCluster(metas, datas, sessions, Map.of());
+        await("a meta leader", () -> RegistryNodes.leaderOf(metas));
         for (WeftNode data : datas) {
             awaitTrue("data server " + data.home() + " to WORK", () -> toWorkCount(data) >= 1);
         }
@@ -451,11 +431,6 @@ class RegistryReleaseWalkTest {
         WeftNode node = WeftNode.create("registry-walk-" + name);
         nodes.add(node);
         return node;
-    }
-
-    /** {@code 127.0.0.1:raftPort,...}: the metas' {@code peers}, and the {@code ipAddressList} of changePeer. */
-    private static String raftList(List<WeftNode> metas) {
-        return metas.stream().map(m -> "127.0.0.1:" + m.registryPorts().metaRaft()).collect(Collectors.joining(","));
     }
 
     private static <T> T await(String what, Supplier<T> found) throws InterruptedException {

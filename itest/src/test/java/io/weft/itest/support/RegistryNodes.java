@@ -1,10 +1,14 @@
 package io.weft.itest.support;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
 
 /** What the multi-process registry tests do with their nodes: start a group at once, reach their ops ports. */
 public final class RegistryNodes {
@@ -29,6 +33,43 @@ public final class RegistryNodes {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Forms a cluster as {@code bin/registry-cluster} does: {@code metas} one raft group (evicting a silent server
+     * after 6 s), {@code datas} and {@code sessions} joined to it. The metas start together first (a member is only
+     * healthy once the group has a leader), then the data servers and sessions together.
+     *
+     * @param dataSettings added to each data server's configuration, e.g. a shorter {@code leaseMillis}
+     */
+    public static void formCluster(List<WeftNode> metas, List<WeftNode> datas, List<WeftNode> sessions,
+            Map<String, String> dataSettings) throws Exception {
+        String peers = addresses(metas, WeftNode.RegistryPorts::metaRaft);
+        for (WeftNode meta : metas) {
+            meta.roles("registry-meta");
+            meta.configure("io.weft.registry.meta", Map.of("peers", peers, "nodeTimeoutMillis", "6000"));
+        }
+        startTogether(metas);
+        Map<String, String> data = new HashMap<>(dataSettings);
+        data.put("metaServers", addresses(metas, WeftNode.RegistryPorts::metaData));
+        for (WeftNode server : datas) {
+            server.roles("registry-data");
+            server.configure("io.weft.registry.data", data);
+        }
+        for (WeftNode session : sessions) {
+            session.roles("registry-session");
+            session.configure("io.weft.registry.session",
+                    Map.of("metaServers", addresses(metas, WeftNode.RegistryPorts::metaSession)));
+        }
+        List<WeftNode> servers = new ArrayList<>(datas);
+        servers.addAll(sessions);
+        startTogether(servers);
+    }
+
+    /** {@code 127.0.0.1:port,...} of one port of each node: a meta group's {@code peers}, or its servers'. */
+    public static String addresses(List<WeftNode> nodes, ToIntFunction<WeftNode.RegistryPorts> port) {
+        return nodes.stream().map(n -> "127.0.0.1:" + port.applyAsInt(n.registryPorts()))
+                .collect(Collectors.joining(","));
     }
 
     /** A meta's ops HTTP (9615 in the seed). */
