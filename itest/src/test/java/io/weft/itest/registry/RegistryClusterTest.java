@@ -1,7 +1,6 @@
 package io.weft.itest.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -40,13 +39,7 @@ class RegistryClusterTest {
 
     @AfterEach
     void stopAll() {
-        for (WeftNode node : nodes) {
-            try {
-                node.close();
-            } catch (Exception e) {
-                System.err.println("stopping " + node.home() + ": " + e);
-            }
-        }
+        WeftNode.closeAll(nodes);
     }
 
     @Test
@@ -175,12 +168,7 @@ class RegistryClusterTest {
     }
 
     private static <T> T await(String what, java.util.function.Supplier<T> found) throws InterruptedException {
-        Object[] result = new Object[1];
-        assertTrue(WeftNode.await(AWAIT, () -> (result[0] = found.get()) != null), "timed out waiting for " + what);
-        @SuppressWarnings("unchecked")
-        T t = (T) result[0];
-        assertNotNull(t);
-        return t;
+        return WeftNode.awaitFound(AWAIT, what, found);
     }
 
     private static void awaitTrue(String what, java.util.function.BooleanSupplier condition)

@@ -2,7 +2,6 @@ package io.weft.itest.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -59,13 +58,7 @@ class RegistryReleaseWalkTest {
 
     @AfterEach
     void stopAll() {
-        for (WeftNode node : nodes) {
-            try {
-                node.close();
-            } catch (Exception e) {
-                System.err.println("stopping " + node.home() + ": " + e);
-            }
-        }
+        WeftNode.closeAll(nodes);
     }
 
     @Test
@@ -434,12 +427,7 @@ class RegistryReleaseWalkTest {
     }
 
     private static <T> T await(String what, Supplier<T> found) throws InterruptedException {
-        Object[] result = new Object[1];
-        assertTrue(WeftNode.await(AWAIT, () -> (result[0] = found.get()) != null), "timed out waiting for " + what);
-        @SuppressWarnings("unchecked")
-        T t = (T) result[0];
-        assertNotNull(t);
-        return t;
+        return WeftNode.awaitFound(AWAIT, what, found);
     }
 
     private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * A Weft node started from the built distribution with {@code bin/weft}, in a home folder of its
@@ -303,6 +305,30 @@ public final class WeftNode implements AutoCloseable {
     }
 
     /** Polls until the condition holds; false when the time ran out. */
+    /**
+     * What {@code found} gives once it gives something (polled as {@link #await} does).
+     *
+     * @throws AssertionError "timed out waiting for {@code what}" when it gave nothing within {@code timeout}
+     */
+    public static <T> T awaitFound(Duration timeout, String what, Supplier<T> found) throws InterruptedException {
+        AtomicReference<T> result = new AtomicReference<>();
+        if (!await(timeout, () -> result.updateAndGet(previous -> found.get()) != null)) {
+            throw new AssertionError("timed out waiting for " + what);
+        }
+        return result.get();
+    }
+
+    /** Stops every node; one that fails to stop is reported and the others are still stopped. */
+    public static void closeAll(List<WeftNode> nodes) {
+        for (WeftNode node : nodes) {
+            try {
+                node.close();
+            } catch (Exception e) {
+                System.err.println("stopping " + node.home() + ": " + e);
+            }
+        }
+    }
+
     public static boolean await(Duration timeout, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
