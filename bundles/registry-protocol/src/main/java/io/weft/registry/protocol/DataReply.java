@@ -30,6 +30,14 @@ public final class DataReply implements Serializable {
     public DataReply() {
     }
 
+    /** A {@code success=false} reply, with the reason an operator can read. */
+    public static DataReply refused(String message) {
+        DataReply reply = new DataReply();
+        reply.setSuccess(false);
+        reply.setMessage(message);
+        return reply;
+    }
+
     public boolean isSuccess() {
         return success;
     }

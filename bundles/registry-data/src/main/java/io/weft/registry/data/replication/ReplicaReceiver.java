@@ -33,11 +33,11 @@ public final class ReplicaReceiver {
     public DataReply replicate(ReplicateRequest request) {
         String dataInfoId = request.getDataInfoId();
         if (dataInfoId == null || dataInfoId.isBlank()) {
-            return refused("ReplicateRequest without dataInfoId");
+            return DataReply.refused("ReplicateRequest without dataInfoId");
         }
         if (slots.leads(dataInfoId)) {
             int slot = slots.placementOf(dataInfoId).map(LocalSlots.Placement::slotId).orElse(-1);
-            return refused("this server leads slot " + slot + " under slot table epoch " + slots.epoch());
+            return DataReply.refused("this server leads slot " + slot + " under slot table epoch " + slots.epoch());
         }
         List<PublisherEntry> publishers = request.getPublishers() == null ? List.of() : request.getPublishers();
         boolean applied = store.applyReplica(dataInfoId, request.getVersion(), publishers);
@@ -67,14 +67,6 @@ public final class ReplicaReceiver {
         snapshot.setDatums(datums.stream().map(Datum::toView).toList());
         snapshot.setSuccess(true);
         return snapshot;
-    }
-
-    /** A {@code success=false} reply to a replication, with the reason. */
-    public static DataReply refused(String message) {
-        DataReply reply = new DataReply();
-        reply.setSuccess(false);
-        reply.setMessage(message);
-        return reply;
     }
 
     /** A {@code success=false} snapshot, with the reason. */

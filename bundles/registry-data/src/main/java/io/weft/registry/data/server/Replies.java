@@ -11,15 +11,8 @@ public final class Replies {
     private Replies() {
     }
 
-    public static DataReply refused(String message) {
-        DataReply reply = new DataReply();
-        reply.setSuccess(false);
-        reply.setMessage(message);
-        return reply;
-    }
-
     static DataReply notLeader(int slotId, String leader) {
-        DataReply reply = refused(ReplyMessages.notLeaderOfSlot(slotId));
+        DataReply reply = DataReply.refused(ReplyMessages.notLeaderOfSlot(slotId));
         reply.setSlotLeader(leader);
         return reply;
     }

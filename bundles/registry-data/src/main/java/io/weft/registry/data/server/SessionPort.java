@@ -4,6 +4,7 @@ import com.alipay.remoting.Connection;
 import io.weft.codec.bolt.guard.PortGuard;
 import io.weft.registry.data.transport.BoltPort;
 import io.weft.registry.protocol.ClientOffRequest;
+import io.weft.registry.protocol.DataReply;
 import io.weft.registry.protocol.GetDatumRequest;
 import io.weft.registry.protocol.GetDatumVersionsRequest;
 import io.weft.registry.protocol.PublicationBatch;
@@ -31,14 +32,14 @@ public final class SessionPort implements AutoCloseable {
         this.port = new BoltPort("session", host, port, guard);
         this.connections = new SessionConnections(this.port);
         this.port
-                .handle(PublishRequest.class, tracked(requests::publish), Replies::refused, workers)
-                .handle(UnpublishRequest.class, tracked(requests::unpublish), Replies::refused, workers)
+                .handle(PublishRequest.class, tracked(requests::publish), DataReply::refused, workers)
+                .handle(UnpublishRequest.class, tracked(requests::unpublish), DataReply::refused, workers)
                 .handle(PublicationBatch.class, tracked(requests::batch), PublicationBatchReply::refused, workers)
-                .handle(ClientOffRequest.class, tracked(requests::clientOff), Replies::refused, workers)
+                .handle(ClientOffRequest.class, tracked(requests::clientOff), DataReply::refused, workers)
                 .handle(GetDatumRequest.class, tracked(requests::getDatum), Replies::refusedView, workers)
                 .handle(GetDatumVersionsRequest.class, tracked(requests::versions), Replies::refusedVersions,
                         workers)
-                .handle(SessionLeaseRenew.class, tracked(requests::renew), Replies::refused, workers)
+                .handle(SessionLeaseRenew.class, tracked(requests::renew), DataReply::refused, workers)
                 .onConnect(connections::seen)
                 .onClose(connections::closed);
     }

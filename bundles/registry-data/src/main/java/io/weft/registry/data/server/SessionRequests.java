@@ -59,7 +59,7 @@ public final class SessionRequests {
     public DataReply publish(PublishRequest request) {
         List<String> missing = RequiredFields.missing(request);
         if (!missing.isEmpty()) {
-            return Replies.refused("PublishRequest without " + String.join(", ", missing));
+            return DataReply.refused("PublishRequest without " + String.join(", ", missing));
         }
         String dataInfoId = request.getDataInfoId();
         Optional<DataReply> refusal = refusal(dataInfoId);
@@ -80,7 +80,7 @@ public final class SessionRequests {
 
     public DataReply unpublish(UnpublishRequest request) {
         if (blank(request.getDataInfoId()) || blank(request.getRegisterId()) || blank(request.getSessionProcessId())) {
-            return Replies.refused("UnpublishRequest needs dataInfoId, registerId and sessionProcessId");
+            return DataReply.refused("UnpublishRequest needs dataInfoId, registerId and sessionProcessId");
         }
         Optional<DataReply> refusal = refusal(request.getDataInfoId());
         if (refusal.isPresent()) {
@@ -107,12 +107,12 @@ public final class SessionRequests {
         }
         List<DataReply> publishReplies = new ArrayList<>(batch.getPublishes().size());
         for (PublishRequest request : batch.getPublishes()) {
-            publishReplies.add(request == null ? Replies.refused("an empty entry in a PublicationBatch")
+            publishReplies.add(request == null ? DataReply.refused("an empty entry in a PublicationBatch")
                     : publish(request));
         }
         List<DataReply> unpublishReplies = new ArrayList<>(batch.getUnpublishes().size());
         for (UnpublishRequest request : batch.getUnpublishes()) {
-            unpublishReplies.add(request == null ? Replies.refused("an empty entry in a PublicationBatch")
+            unpublishReplies.add(request == null ? DataReply.refused("an empty entry in a PublicationBatch")
                     : unpublish(request));
         }
         PublicationBatchReply reply = new PublicationBatchReply();
@@ -125,10 +125,10 @@ public final class SessionRequests {
     /** REG-36: the session's clients disconnected; their publishers go from the slots this server leads. */
     public DataReply clientOff(ClientOffRequest request) {
         if (blank(request.getSessionProcessId()) || request.getConnectionIds() == null) {
-            return Replies.refused("ClientOffRequest needs sessionProcessId and connectionIds");
+            return DataReply.refused("ClientOffRequest needs sessionProcessId and connectionIds");
         }
         if (!gate.working()) {
-            return Replies.refused(ReplyMessages.NOT_WORKING);
+            return DataReply.refused(ReplyMessages.NOT_WORKING);
         }
         String process = request.getSessionProcessId();
         Set<String> connections = new HashSet<>(request.getConnectionIds());
@@ -192,11 +192,11 @@ public final class SessionRequests {
     /** Why this server does not serve {@code dataInfoId}, if it does not. */
     private Optional<DataReply> refusal(String dataInfoId) {
         if (!gate.working()) {
-            return Optional.of(Replies.refused(ReplyMessages.NOT_WORKING));
+            return Optional.of(DataReply.refused(ReplyMessages.NOT_WORKING));
         }
         Optional<LocalSlots.Placement> placement = slots.placementOf(dataInfoId);
         if (placement.isEmpty()) {
-            return Optional.of(Replies.refused(ReplyMessages.NOT_WORKING));
+            return Optional.of(DataReply.refused(ReplyMessages.NOT_WORKING));
         }
         LocalSlots.Placement p = placement.get();
         return p.leadsLocally() ? Optional.empty() : Optional.of(Replies.notLeader(p.slotId(), p.leader()));

@@ -345,19 +345,12 @@ public final class PublicationSync {
     /** The entry's own answer; a batch refused as a whole, or an answer short of entries, refuses it. */
     private static DataReply entryReply(PublicationBatchReply reply, List<DataReply> replies, int index) {
         if (!reply.isSuccess()) {
-            return refusal("batch refused: " + reply.getMessage());
+            return DataReply.refused("batch refused: " + reply.getMessage());
         }
         if (replies == null || replies.size() <= index || replies.get(index) == null) {
-            return refusal("the data server's answer to the batch has no reply for this entry");
+            return DataReply.refused("the data server's answer to the batch has no reply for this entry");
         }
         return replies.get(index);
-    }
-
-    private static DataReply refusal(String message) {
-        DataReply reply = new DataReply();
-        reply.setSuccess(false);
-        reply.setMessage(message);
-        return reply;
     }
 
     private void entryCompleted(PublicationKey key, String target, boolean publish, DataReply reply,
