@@ -255,7 +255,7 @@ public final class MetaRaftNode implements AutoCloseable {
         return forwarder.forward(client, leader.get(), command);
     }
 
-    /** JRaft's client of this member, which already talks to the others; null while it has none. */
+    /** JRaft's client of this member, which already talks to the others; null while it has none (or no node). */
     private static RpcClient rpcClient(Node current) {
         if (current instanceof NodeImpl impl && impl.getRpcService() instanceof AbstractClientService service) {
             return service.getRpcClient();
@@ -483,8 +483,7 @@ public final class MetaRaftNode implements AutoCloseable {
         if (server instanceof BoltRpcServer bolt) {
             BoltEventExecutor.shutdown(bolt.getServer());
         }
-        if (raftNode instanceof NodeImpl impl && impl.getRpcService() instanceof AbstractClientService service
-                && service.getRpcClient() instanceof BoltRpcClient client) {
+        if (rpcClient(raftNode) instanceof BoltRpcClient client) {
             BoltEventExecutor.shutdown(client.getRpcClient());
         }
     }
