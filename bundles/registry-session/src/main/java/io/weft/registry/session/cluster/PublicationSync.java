@@ -235,11 +235,12 @@ public final class PublicationSync {
                     continue;
                 }
             }
-            long bytes = estimatedBytes(key);
+            Optional<HeldPublications.Held> state = held.get(key);
+            long bytes = estimatedBytes(state);
             Batch batch = open.get(target);
             if (batch != null && batch.bytes + bytes > MAX_BATCH_BYTES) {
                 open.remove(target);
-                send(target, batch.keys, table.epoch());
+                send(target, batch, table.epoch());
                 batch = null;
             }
             if (batch == null) {
@@ -257,15 +258,16 @@ public final class PublicationSync {
             dirty.remove(key);
             inFlight.add(key);
             batch.keys.add(key);
+            batch.states.add(state);
             batch.bytes += bytes;
             if (batch.keys.size() == MAX_BATCH) {
                 open.remove(target);
-                send(target, batch.keys, table.epoch());
+                send(target, batch, table.epoch());
             }
         }
         if (table != null) {
             long epoch = table.epoch();
-            open.forEach((target, batch) -> send(target, batch.keys, epoch));
+            open.forEach((target, batch) -> send(target, batch, epoch));
         }
         pendingCount = dirty.size() + inFlight.size() + parked.size();
         if (nextWake != Long.MAX_VALUE && !drainScheduled) {
@@ -278,9 +280,8 @@ public final class PublicationSync {
     }
 
     /** A generous guess of the bytes a publication takes in a call: its values at 3 bytes a char, and its ids. */
-    private long estimatedBytes(PublicationKey key) {
+    private static long estimatedBytes(Optional<HeldPublications.Held> state) {
         long bytes = 512;
-        Optional<HeldPublications.Held> state = held.get(key);
         if (state.isPresent()) {
             for (String value : state.get().publication().data()) {
                 bytes += 3L * value.length() + 16;
@@ -289,20 +290,25 @@ public final class PublicationSync {
         return bytes;
     }
 
-    /** The publications gathered for one call to one data server. */
+    /**
+     * The publications gathered for one call to one data server, each with the state the session held when it was
+     * taken. A change after that finds the publication in flight and sends it again once this call is answered.
+     */
     private static final class Batch {
         final List<PublicationKey> keys = new ArrayList<>();
+        final List<Optional<HeldPublications.Held>> states = new ArrayList<>();
         long bytes;
     }
 
-    /** One call with {@code keys}, each sent as the session holds it now: published if held, else unpublished. */
-    private void send(String target, List<PublicationKey> keys, long epoch) {
+    /** One call with the batch: each publication published if the session holds it, else unpublished. */
+    private void send(String target, Batch batch, long epoch) {
         List<PublicationKey> published = new ArrayList<>();
         List<PublishRequest> publishes = new ArrayList<>();
         List<PublicationKey> unpublished = new ArrayList<>();
         List<UnpublishRequest> unpublishes = new ArrayList<>();
-        for (PublicationKey key : keys) {
-            Optional<HeldPublications.Held> state = held.get(key);
+        for (int i = 0; i < batch.keys.size(); i++) {
+            PublicationKey key = batch.keys.get(i);
+            Optional<HeldPublications.Held> state = batch.states.get(i);
             if (state.isPresent()) {
                 published.add(key);
                 publishes.add(Messages.publish(key, state.get(), epoch, sessionAddress.get(), processId));
@@ -311,10 +317,10 @@ public final class PublicationSync {
                 unpublishes.add(Messages.unpublish(key, processId));
             }
         }
-        PublicationBatch batch = new PublicationBatch();
-        batch.setPublishes(publishes);
-        batch.setUnpublishes(unpublishes);
-        rpc.callAsync(target, batch, PublicationBatchReply.class, timeoutMillis,
+        PublicationBatch request = new PublicationBatch();
+        request.setPublishes(publishes);
+        request.setUnpublishes(unpublishes);
+        rpc.callAsync(target, request, PublicationBatchReply.class, timeoutMillis,
                 (reply, failure) -> run(() -> completed(target, published, unpublished, reply, failure)));
     }
 
