@@ -150,6 +150,7 @@ public final class MetaRaftNode implements AutoCloseable {
             throw new IllegalStateException("JRaft did not start " + self + " in " + dir
                     + " (is its raft data readable? see registry-raft.log)");
         }
+        warnIfNotAMember(raftNode, dir);
         lock = dirLock;
         rpcServer = server;
         portGuard = guard;
@@ -165,7 +166,32 @@ public final class MetaRaftNode implements AutoCloseable {
                     options.evictIntervalMillis(), TimeUnit.MILLISECONDS);
         }
         LOG.info("meta raft member {} started in group {} with peers {}, raft port on {}:{}, data in {}", self,
-                options.groupId(), nodeOptions.getInitialConf(), options.bindAddress(), options.port(), dir);
+                options.groupId(), startingConf(raftNode, nodeOptions), options.bindAddress(), options.port(), dir);
+    }
+
+    /**
+     * A member missing from the configuration it starts with (the one recovered from its data directory, or the
+     * configured peers when that is empty) neither votes nor stands for election, so with no other member to lead it
+     * never gets a leader, and JRaft's own lines do not say why. The usual cause is a raft port or address changed
+     * while the data directory was kept. Said once, at start, at ERROR (common-error.log), with what to do.
+     */
+    private void warnIfNotAMember(Node raftNode, Path dir) {
+        if (!(raftNode instanceof NodeImpl)) {
+            return;
+        }
+        Configuration conf = ((NodeImpl) raftNode).getCurrentConf();
+        if (conf == null || conf.isEmpty() || conf.contains(self)) {
+            return;
+        }
+        LOG.error("meta raft member {} is not in the group configuration it started with, {} (read from {}): it will not"
+                + " vote or be elected, and no leader will come from it. If its raft address or port changed, add it"
+                + " with manage/changePeer on the leader, or start it with an empty dataDir", self, conf.listPeers(), dir);
+    }
+
+    /** The group a member starts in: the one recovered from its data directory, else the configured peers. */
+    private static Configuration startingConf(Node raftNode, NodeOptions nodeOptions) {
+        Configuration conf = raftNode instanceof NodeImpl ? ((NodeImpl) raftNode).getCurrentConf() : null;
+        return conf == null || conf.isEmpty() ? nodeOptions.getInitialConf() : conf;
     }
 
     /**

@@ -12,6 +12,12 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 import io.weft.registry.meta.command.PutPersistentData;
 import io.weft.registry.meta.command.RegisterNode;
@@ -91,6 +97,49 @@ class SingleNodeRaftTest {
             assertEquals(List.of("b"), List.copyOf(node.state().dataNodes().keySet()));
             assertTrue(node.state().sessionNodes().isEmpty());
             assertEquals(16, node.state().slotTable().leaderCount("b"));
+        }
+    }
+
+    @Test
+    @DisplayName("REG-7 / ops: a meta restarted on another raft port with its data directory kept says at ERROR that it is"
+            + " not in its stored group and how to recover; on its own port it says nothing of the kind")
+    void memberMissingFromStoredGroupIsReported() throws Exception {
+        List<Integer> ports = TestSupport.freePorts(2);
+        TestSupport.ManualClock clock = new TestSupport.ManualClock(1_000_000);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger raftLogger = (Logger) LoggerFactory.getLogger("registry.raft");
+        log.start();
+        raftLogger.addAppender(log);
+        try {
+            try (MetaRaftNode node = new MetaRaftNode(options(ports.get(0), clock))) {
+                node.start();
+                await("leader", node::isLeader);
+                get(node.apply(new SetPushSwitch(PushSwitch.CLOSED)));
+            }
+            try (MetaRaftNode node = new MetaRaftNode(options(ports.get(0), clock))) {
+                node.start();
+                await("leader on its own port", node::isLeader);
+            }
+            assertTrue(notAMemberLines(log).isEmpty(), "no such line for a member of its group");
+
+            try (MetaRaftNode moved = new MetaRaftNode(options(ports.get(1), clock))) {
+                moved.start();
+                List<String> lines = notAMemberLines(log);
+                assertEquals(1, lines.size(), String.valueOf(lines));
+                String line = lines.get(0);
+                assertTrue(line.contains("127.0.0.1:" + ports.get(1)) && line.contains("127.0.0.1:" + ports.get(0))
+                        && line.contains("changePeer") && line.contains("empty dataDir"), line);
+            }
+        } finally {
+            raftLogger.detachAppender(log);
+        }
+    }
+
+    private static List<String> notAMemberLines(ListAppender<ILoggingEvent> log) {
+        synchronized (log) {
+            return log.list.stream().filter(e -> e.getLevel() == Level.ERROR)
+                    .map(ILoggingEvent::getFormattedMessage)
+                    .filter(m -> m.contains("is not in the group configuration it started with")).toList();
         }
     }
 }
