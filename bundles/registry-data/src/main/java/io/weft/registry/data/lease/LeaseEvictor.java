@@ -17,7 +17,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li><b>no heartbeat</b>: not renewed for {@code leaseMillis} ({@code dataRenewEvict_Noheartbeat});</li>
  *   <li><b>expired</b>: the same session address renewed with a new process id, i.e. the session restarted, and
- *       the old process's publishers are stale ({@code dataRenewEvict_Expired}).</li>
+ *       the old process's publishers that its clients did not register again through the new one within the old
+ *       lease are stale ({@code dataRenewEvict_Expired}). They are not removed at the restart itself: the
+ *       restarted session's clients reconnect and register again within seconds, and until then every subscriber
+ *       would be pushed a list without them (an empty one where that session held every publisher).</li>
  * </ul>
  * Each eviction is a line in registry-datum-lease.log and, as the seed's session-off trigger, in registry-data.log.
  *
@@ -61,19 +64,30 @@ public final class LeaseEvictor {
         leases.adopt(processes, UNKNOWN_ADDRESS, now);
         for (Lease lease : leases.expire(now, leaseMillis)) {
             int removed = evict(lease);
-            counts.evictedNoHeartbeat(removed);
-            LEASE_LOG.info("[lease] dataRenewEvict_Noheartbeat: session {} process {} not renewed for {} ms,"
-                    + " {} publishers removed", lease.sessionAddress(), lease.sessionProcessId(),
-                    now - lease.renewedAtMillis(), removed);
+            if (lease.superseded()) {
+                counts.evictedExpired(removed);
+                LEASE_LOG.info("[lease] dataRenewEvict_Expired: session {} restarted; {} publishers of its old process"
+                        + " {} not registered again within its lease removed", lease.sessionAddress(), removed,
+                        lease.sessionProcessId());
+            } else {
+                counts.evictedNoHeartbeat(removed);
+                LEASE_LOG.info("[lease] dataRenewEvict_Noheartbeat: session {} process {} not renewed for {} ms,"
+                        + " {} publishers removed", lease.sessionAddress(), lease.sessionProcessId(),
+                        now - lease.renewedAtMillis(), removed);
+            }
         }
     }
 
-    /** Evicts the publishers of {@code old}, which a newer process of the same session replaced. */
+    /**
+     * A newer process of the same session renewed: {@code old} restarted. Its publishers stay until its lease ends
+     * ({@link #check()}), so that its clients can register them again through the new process without any
+     * subscriber seeing them go.
+     */
     public void superseded(Lease old, String newProcessId) {
-        int removed = evict(old);
-        counts.evictedExpired(removed);
-        LEASE_LOG.info("[lease] dataRenewEvict_Expired: session {} restarted as process {}, {} publishers of its"
-                + " process {} removed", old.sessionAddress(), newProcessId, removed, old.sessionProcessId());
+        long left = Math.max(0, old.renewedAtMillis() + leaseMillis - clock.millis());
+        LEASE_LOG.info("[lease] session {} restarted as process {}: {} publishers of its process {} stay for {} ms"
+                + " more, for its clients to register again", old.sessionAddress(), newProcessId,
+                store.publisherCount(slots::leads, old.sessionProcessId()), old.sessionProcessId(), left);
     }
 
     private int evict(Lease lease) {

@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * The leases of the session processes this data server knows, by process id. A renewal, a publish, or finding a
  * process's publishers in a slot this server now leads starts or renews its lease. A session address renewing with
- * a new process id has restarted: the old process is then superseded.
+ * a new process id has restarted: the old process is then superseded, and its lease runs out from its own last
+ * renewal, so its clients have that long to register again through the new process before what is left of it goes.
  *
  * <p>Thread-safe (one lock; every operation is a few map updates).
  */
@@ -23,7 +24,8 @@ public final class SessionLeases {
     /**
      * Renews (or starts) the lease of {@code sessionProcessId} at {@code nowMillis}.
      *
-     * @return the lease of an older process of the same session address that this one replaces, if any
+     * @return the lease of an older process of the same session address that this one has just superseded, if any
+     *         (it stays, marked superseded, until it expires)
      */
     public synchronized Optional<Lease> renew(String sessionAddress, String sessionProcessId, long nowMillis) {
         byProcess.put(sessionProcessId, new Lease(sessionProcessId, sessionAddress, nowMillis));
@@ -31,7 +33,8 @@ public final class SessionLeases {
         if (before == null || before.equals(sessionProcessId)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(byProcess.remove(before));
+        Lease old = byProcess.computeIfPresent(before, (process, lease) -> lease.supersede());
+        return Optional.ofNullable(old);
     }
 
     /** Whether {@code sessionProcessId} has a lease (renewed at least once and not evicted since). */

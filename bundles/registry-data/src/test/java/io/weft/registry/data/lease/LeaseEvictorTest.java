@@ -74,17 +74,39 @@ class LeaseEvictorTest {
     }
 
     @Test
-    @DisplayName("REG-34: a session that restarted (same address, new process) loses the old process's publishers")
+    @DisplayName("REG-34: a session that restarted (same address, new process) keeps the old process's publishers"
+            + " for the rest of its lease; those its clients did not register again then go, as expired")
     void expired() {
         publish("r1", "10.0.0.1:9600", "process-1");
+        publish("r2", "10.0.0.1:9600", "process-1");
+        clock.advance(1_000);
 
         DataReply reply = renewals.renew(renew("10.0.0.1:9600", "process-1b", 0));
 
         assertTrue(reply.isSuccess());
-        assertEquals(0, store.get(SERVICE).publisherCount());
+        assertEquals(2, store.get(SERVICE).publisherCount(), "no subscriber sees them go at the restart");
+        assertTrue(leaseLog.contains("session 10.0.0.1:9600 restarted as process process-1b: 2 publishers of its"
+                + " process process-1 stay for 29000 ms more"), leaseLog.lines().toString());
+        int changesAtRestart = changes.size();
+
+        // r1's client reconnected and registered again through the new process; r2's never came back.
+        publish("r1", "10.0.0.1:9600", "process-1b");
+        clock.advance(LEASE - 1_001);
+        renewals.renew(renew("10.0.0.1:9600", "process-1b", 1));
+        evictor.check();
+        assertEquals(2, store.get(SERVICE).publisherCount(), "the old lease has not run out yet");
+        assertEquals(changesAtRestart, changes.size(), "no change was sent for the restart itself");
+
+        clock.advance(1);
+        evictor.check();
+
+        assertEquals(List.of("r1"), List.copyOf(store.get(SERVICE).publishers().keySet()));
+        assertEquals("process-1b", store.get(SERVICE).publishers().get("r1").getSessionProcessId());
         assertEquals(1, counts.evictedExpired());
-        assertTrue(leaseLog.contains("dataRenewEvict_Expired: session 10.0.0.1:9600 restarted as process process-1b"),
-                leaseLog.lines().toString());
+        assertEquals(0, counts.evictedNoHeartbeat());
+        assertTrue(leaseLog.contains("dataRenewEvict_Expired: session 10.0.0.1:9600 restarted; 1 publishers of its old"
+                + " process process-1 not registered again within its lease removed"), leaseLog.lines().toString());
+        assertEquals(1, store.get(SERVICE).publisherCount());
     }
 
     @Test

@@ -63,6 +63,8 @@ public final class BoltSessionServer implements PushChannel, AutoCloseable {
     private final RegisterHandler registrations;
     private final SyncConfigAnswer syncConfig;
     private final ClientConnections connections;
+    /** Set when {@link #close()} begins: connections closing after that are closed by this server, not their clients. */
+    private volatile boolean closing;
     private final RefusalCounts refusals;
     private final Clock clock;
     private ThreadPoolExecutor workers;
@@ -167,6 +169,7 @@ public final class BoltSessionServer implements PushChannel, AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         RpcServer rpc;
         ThreadPoolExecutor pool;
         synchronized (this) {
@@ -207,6 +210,12 @@ public final class BoltSessionServer implements PushChannel, AutoCloseable {
     private void closed(Connection connection) {
         connections.closed(connection).ifPresent(gone -> {
             CONNECT_LOG.info("[connection] client disconnected: {}, {} open", gone.remoteAddress(), connections.size());
+            if (closing) {
+                // This server closed it, stopping: the client has not gone and comes back through the next session
+                // process. Its publications stay on the data servers until this process's lease ends there
+                // (REG-34); a client-off now would push every subscriber a list without them until it is back.
+                return;
+            }
             Executor pool;
             synchronized (this) {
                 pool = workers;

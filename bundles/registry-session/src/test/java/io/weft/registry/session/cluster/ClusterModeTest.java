@@ -91,6 +91,35 @@ class ClusterModeTest {
     }
 
     @Test
+    @DisplayName("REG-34, REG-36: a session restarted in place (an upgrade) keeps its clients' publications on the data"
+            + " server; a subscriber on another session never sees them go, and they move to the new session process")
+    void sessionRestartKeepsPublications() throws Exception {
+        SessionNode a = cluster.startSession();
+        SessionNode b = cluster.startSession();
+        DataServer data = oneDataServer(a, b);
+        Observed seen = new Observed();
+        cluster.client(b, "consumer").subscribe("svc.restart", GROUP, seen);
+        cluster.client(a, "provider").publish("svc.restart", GROUP, "10.0.0.1:12200");
+        seen.awaitValues(List.of("10.0.0.1:12200"));
+        String before = a.cluster().processId();
+        int callbacksBefore = seen.count();
+
+        cluster.restartInPlace(a);
+
+        assertFalse(before.equals(a.cluster().processId()), "a new session process");
+        // The provider's client reconnects (the client waits up to 10 s) and registers again through it.
+        Eventually.await("the publication moved to the new session process", () -> {
+            var publishers = data.store().get(dataInfoId("svc.restart")).publishers().values();
+            return publishers.size() == 1
+                    && a.cluster().processId().equals(publishers.iterator().next().getSessionProcessId());
+        });
+        assertEquals(1, a.publishers());
+        List<List<String>> after = seen.valuesSince(callbacksBefore);
+        assertTrue(after.stream().allMatch(List.of("10.0.0.1:12200")::equals),
+                "every push during the restart still named the provider: " + after);
+    }
+
+    @Test
     @DisplayName("REG-34, REG-53: a data server that lost a live session's publications (say, evicted it after a late"
             + " renewal) gets them again from the session, which sees the shortfall in two renewal answers in a row")
     void lostPublicationsArePublishedAgain() throws Exception {

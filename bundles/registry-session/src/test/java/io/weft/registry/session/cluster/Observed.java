@@ -29,6 +29,12 @@ final class Observed implements Consumer<Map<String, List<String>>> {
         return calls.get(calls.size() - 1).values().stream().flatMap(List::stream).sorted().toList();
     }
 
+    /** The values of each callback from the {@code first}th on (0-based), all zones, sorted. */
+    List<List<String>> valuesSince(int first) {
+        return calls.subList(first, calls.size()).stream()
+                .map(call -> call.values().stream().flatMap(List::stream).sorted().toList()).toList();
+    }
+
     void awaitValues(List<String> expected) {
         Eventually.await("a callback with values " + expected + " (last: " + latestValues() + ")",
                 () -> Objects.equals(expected, latestValues()));

@@ -68,6 +68,18 @@ final class TestCluster implements AutoCloseable {
         return node;
     }
 
+    /**
+     * Restarts {@code node}'s session in place, as an upgrade or a changed option does: the same client port, a new
+     * session process (a new process id at the data servers).
+     */
+    void restartInPlace(SessionNode node) {
+        int port = node.boundPort().orElseThrow();
+        ClusterOptions cluster = new ClusterOptions(List.of(meta.address()), HEARTBEAT_MILLIS, RENEW_MILLIS, 5000);
+        if (!node.apply(SessionOptions.defaults("127.0.0.1").withPort(port), cluster, "127.0.0.1")) {
+            throw new IllegalStateException("the session's client port did not start again on " + port);
+        }
+    }
+
     /** A real client of {@code session}. */
     RealClient client(SessionNode session, String app) {
         return clients.start(discoveries.get(session).port(), app);
