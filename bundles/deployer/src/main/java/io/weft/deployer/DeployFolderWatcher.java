@@ -185,6 +185,7 @@ public final class DeployFolderWatcher {
     private void update(Path jar, Bundle bundle, Version version) {
         Version previous = bundle.getVersion();
         try (InputStream in = Files.newInputStream(jar)) {
+            stopForUpdate(bundle);
             bundle.update(in);
             refresh(bundle);
             bundle.start();
@@ -219,12 +220,25 @@ public final class DeployFolderWatcher {
     /** Puts a bundle back to the jar it was installed from (its location), e.g. the distribution's. */
     private void restoreOriginal(Bundle bundle) {
         try {
+            stopForUpdate(bundle);
             bundle.update();
             refresh(bundle);
             bundle.start();
             LOG.info("{} is back to version {} from {}", bundle.getSymbolicName(), bundle.getVersion(), bundle.getLocation());
         } catch (BundleException | RuntimeException e) {
             LOG.error("{} could not be restored from {}: {}", bundle.getSymbolicName(), bundle.getLocation(), e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Stops the bundle (transiently: it stays marked to start) before its update. An update of an active bundle
+     * restarts it, and the refresh after restarts it again: a role's port would close, open, and close again,
+     * and clients that reconnected in between be dropped a second time. Stopped first, it starts once, after the
+     * refresh.
+     */
+    private static void stopForUpdate(Bundle bundle) throws BundleException {
+        if (bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.STARTING) {
+            bundle.stop(Bundle.STOP_TRANSIENT);
         }
     }
 
