@@ -15,6 +15,9 @@
 #   weft-cluster   bin/registry-cluster from the same distribution (3 meta + 2 data + 2 session nodes); the clients
 #                  spread over both sessions through discovery; the restart is of session2 alone, judged by a change
 #                  made as its stop returns reaching every subscriber (the others keep serving); RSS is session2's
+#   weft-upgrade   as weft-registry, but its restart is an in-place upgrade of the session: a registry-session bundle
+#                  with a higher version dropped into deploy/ (the node keeps running); judged as weft-cluster's, by a
+#                  change made once the old session has closed its client port reaching every subscriber
 #   peer       SOFARegistry 6.3.0 with its shipped settings
 #   peer-fast  SOFARegistry 6.3.0 with its push debouncing cut to 10 ms
 #   ceiling    AnswerOnlySession, a stand-in that answers every registration at once and keeps nothing: the
@@ -39,6 +42,7 @@ if [ "${1:-}" = --inside ]; then
     weft) kind=weft mode=default host=127.0.0.1 ;;
     weft-registry) kind=weft mode=default host=127.0.0.1; export WEFT_ROLES=registry-meta,registry-data,registry-session ;;
     weft-cluster) kind=cluster mode=default host=127.0.0.1 ;;
+    weft-upgrade) kind=weft mode=default host=127.0.0.1; export WEFT_ROLES=registry-meta,registry-data,registry-session ;;
     peer) kind=peer mode=shipped host=10.255.255.1 ;;
     peer-fast) kind=peer mode=fast host=10.255.255.1 ;;
     ceiling) kind=answer mode=default host=127.0.0.1 ;;
@@ -58,6 +62,8 @@ if [ "${1:-}" = --inside ]; then
   restarted=$kind cluster_args=()
   if [ "$kind" = cluster ]; then
     restarted=session2 cluster_args=(--session-ops 127.0.0.1:9603,127.0.0.1:9703 --restart-change true)
+  elif [ "$target" = weft-upgrade ]; then
+    restarted=upgrade cluster_args=(--restart-change true)
   elif [ "$kind" = answer ]; then
     cluster_args=(--registration-only true)
   fi
@@ -108,7 +114,7 @@ echo "registry bench: $(date); $(nproc) cores ($(grep -m1 'model name' /proc/cpu
 echo "weft: $(git -C "$root" rev-parse --short HEAD 2>/dev/null) (+ working tree), distribution built" \
      "$(find "$WEFT_DIST" -type f -printf '%TY-%Tm-%TdT%TH:%TMZ\n' | sort | tail -n 1); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 defaults="1000 dataInfoIds x 10 subscriber clients, 10 publisher clients; 1 warm-up and 3 paced rounds"
-defaults+=" (1000 changes over 10 s each), 2 burst rounds; 20000 registrations on 10 clients"
+defaults+=" (1000 changes over 10 s each), 2 burst rounds; 2 rounds of 20000 registrations on 10 clients"
 echo "load: ${LOAD_ARGS:-RegistryLoad defaults: $defaults}"
 for t in "${targets[@]}"; do
   mkdir -p "$run/$t"

@@ -12,7 +12,11 @@
 #   server.sh start answer DIR          AnswerOnlySession: answers every registration at once and keeps nothing (the
 #                                       client's own ceiling); from the load jar and the client's jars (bench/target)
 #   server.sh stop  answer DIR
-#   server.sh pidfile weft|peer|cluster|session2|answer DIR  prints the pid file's path (cluster: session2's)
+#   server.sh stop  upgrade DIR         an in-place upgrade of the running weft node's session: drops a copy of its
+#                                       registry-session bundle with a higher version into deploy/ and returns once
+#                                       the old session has closed its client port (the node keeps running)
+#   server.sh start upgrade DIR         returns once the new session listens and /health/check answers
+#   server.sh pidfile weft|peer|cluster|session2|answer|upgrade DIR  prints the pid file's path (cluster: session2's)
 #
 # "start" returns once the session's 9603 answers /health/check (and for the peer meta 9615 and data 9622 too).
 set -u
@@ -30,7 +34,7 @@ dir=$(cd "$dir" && pwd)
 
 pidfile() {
   case "$kind" in
-    weft) echo "$dir/home/data/weft.pid" ;;
+    weft|upgrade) echo "$dir/home/data/weft.pid" ;;
     peer) echo "$dir/peer.pid" ;;
     cluster|session2) echo "$dir/cluster/session2/data/weft.pid" ;;
     answer) echo "$dir/answer.pid" ;;
@@ -121,6 +125,52 @@ start_answer() {
   await_healthy $! http://127.0.0.1:9603
 }
 
+session_log() { # how many lines of the node's registry-session.log match $1 (0 before the file exists)
+  grep -c "$1" "$dir/home/logs/registry/session/registry-session.log" 2>/dev/null || true
+}
+
+upgrade_jar() { # the distribution's registry-session bundle with only its Bundle-Version raised: the deployer updates
+  # a bundle to a higher version of the same symbolic name, in place
+  local src work version raised
+  src=$(ls "$WEFT_DIST"/system/io/weft/registry-session/*/registry-session-*.jar | head -n 1)
+  work="$dir/upgrade-jar"
+  rm -rf "$work" && mkdir -p "$work/x" || return 1
+  (cd "$work/x" && jar xf "$src") || return 1
+  mv "$work/x/META-INF/MANIFEST.MF" "$work/MANIFEST.MF"
+  version=$(sed -n 's/^Bundle-Version: \([^\r]*\).*$/\1/p' "$work/MANIFEST.MF")
+  case "$version" in
+    *.*.*.*) raised="$version-upgrade" ;;
+    *) raised="$version.upgrade" ;;
+  esac
+  sed -i "s/^Bundle-Version: [^\r]*/Bundle-Version: $raised/" "$work/MANIFEST.MF"
+  jar --create --file "$work/registry-session-upgrade.jar" --manifest "$work/MANIFEST.MF" -C "$work/x" . || return 1
+  echo "$work/registry-session-upgrade.jar"
+}
+
+stop_upgrade() {
+  local jar closed deadline
+  jar=$(upgrade_jar) || { echo "server.sh: could not build the upgrade jar" >&2; return 1; }
+  closed=$(session_log 'client port .* closed')
+  session_log 'listening for registry clients' > "$dir/upgrade.listening"
+  cp "$jar" "$dir/home/deploy/" || return 1
+  deadline=$(( $(date +%s) + 60 ))
+  until [ "$(session_log 'client port .* closed')" -gt "$closed" ]; do
+    [ "$(date +%s)" -lt "$deadline" ] || { echo "server.sh: the old session did not stop within 60 s" >&2; return 1; }
+    sleep 0.02
+  done
+}
+
+start_upgrade() {
+  local before deadline
+  before=$(cat "$dir/upgrade.listening" 2>/dev/null || echo 0)
+  deadline=$(( $(date +%s) + 60 ))
+  until [ "$(session_log 'listening for registry clients')" -gt "$before" ]; do
+    [ "$(date +%s)" -lt "$deadline" ] || { echo "server.sh: the new session did not listen within 60 s" >&2; return 1; }
+    sleep 0.02
+  done
+  await_healthy "$(cat "$(pidfile)")" http://127.0.0.1:9603
+}
+
 stop_pid() {
   local pid
   pid=$(cat "$(pidfile)" 2>/dev/null) || return 0
@@ -137,6 +187,7 @@ case "$command" in
   start) "start_$kind" ;;
   stop)
     case "$kind" in
+      upgrade) stop_upgrade; exit $? ;;
       weft) "$WEFT_DIST/bin/weft" --home "$dir/home" stop ;;
       session2) "$WEFT_DIST/bin/weft" --home "$dir/cluster/session2" stop ;;
       cluster) "$WEFT_DIST/bin/registry-cluster" --base "$dir/cluster" stop ;;

@@ -120,6 +120,15 @@ final class LoadOptions {
         return number("registrations", 20000);
     }
 
+    /**
+     * Registration rounds, each of {@link #registrations()} publishers on new dataInfoIds, through the same clients.
+     * The first is reported as the cold figure (the server's JIT has barely seen a registration), the last as the
+     * warm one.
+     */
+    int registrationRounds() {
+        return number("registration-rounds", 2);
+    }
+
     int idleSeconds() {
         return number("idle-seconds", 10);
     }

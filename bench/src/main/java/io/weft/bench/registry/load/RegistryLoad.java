@@ -38,6 +38,9 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class RegistryLoad {
 
+    /** How long a server is given, after the last registration round, to finish what it does after acknowledging. */
+    private static final long SETTLE_MILLIS = 3_000;
+
     private static final long ROUND_TIMEOUT = TimeUnit.SECONDS.toNanos(60);
 
     private RegistryLoad() {
@@ -277,23 +280,55 @@ public final class RegistryLoad {
         f.put("restart.healed", tracker.healed() + "/" + tracker.pairs());
     }
 
+    /**
+     * Registration rounds through the same new clients, each on new dataInfoIds: the first round's rate is the cold
+     * figure ({@code pub.acked.per.s}, as in runs before this option), the last round's the warm one
+     * ({@code pub.acked.per.s.warm}). Each round also gives the CPU the server and this load JVM used in it. A
+     * server may finish a registration after acknowledging it (Weft's session stores it at a data server then), so
+     * the CPU a registration costs the server is taken over all rounds and {@link #SETTLE_MILLIS} after the last.
+     */
     private static void registrationRate(LoadOptions o, ServerProbe probe, Figures f) throws InterruptedException {
         List<DefaultRegistryClient> clients = Clients.start(o.registrationClients(), o.host(), o.port(), "bench-reg");
         Clients.warmUp(clients, "bench." + o.label() + ".reg");
-        List<Register> publishers = new ArrayList<>();
-        long began = System.nanoTime();
-        for (int i = 0; i < o.registrations(); i++) {
-            publishers.add(clients.get(i % clients.size()).register(
-                    new PublisherRegistration("io.weft.bench.Registration" + i + ":1.0"), "10.0.0.1:12200?i=" + i));
+        int acknowledged = 0;
+        int total = 0;
+        long phaseServerCpu = probe.cpuMillis();
+        for (int round = 1; round <= o.registrationRounds(); round++) {
+            boolean first = round == 1;
+            boolean last = round == o.registrationRounds();
+            List<Register> publishers = new ArrayList<>();
+            long serverCpu = probe.cpuMillis();
+            long ownCpu = ownCpuMillis();
+            long began = System.nanoTime();
+            for (int i = 0; i < o.registrations(); i++) {
+                publishers.add(clients.get(i % clients.size()).register(new PublisherRegistration(
+                        "io.weft.bench.Registration" + round + "." + i + ":1.0"), "10.0.0.1:12200?i=" + i));
+            }
+            long[] acked = Clients.awaitAcknowledged(publishers, began, TimeUnit.SECONDS.toNanos(300));
+            long lastAck = acked.length == 0 ? 0 : acked[acked.length - 1];
+            double millis = (System.nanoTime() - began) / 1e6;
+            double serverMillis = probe.cpuMillis() - serverCpu;
+            double rate = acked.length / (lastAck / 1e9);
+            System.out.printf("round %d: %d/%d publisher registrations acknowledged in %d ms on %d clients, %.0f/s;"
+                    + " CPU in the round: server %.2f cores, load JVM %.2f cores (session reports %d connections)%n",
+                    round, acked.length, publishers.size(), TimeUnit.NANOSECONDS.toMillis(lastAck), clients.size(), rate,
+                    serverMillis / millis, (ownCpuMillis() - ownCpu) / millis, probe.connections());
+            acknowledged += acked.length;
+            total += publishers.size();
+            String suffix = first ? "" : last ? ".warm" : null;
+            if (suffix != null) {
+                f.put("pub.acked.per.s" + suffix, rate);
+                f.put("pub.acked.all.ms" + suffix, lastAck / 1e6);
+                f.put("server.cpu.cores.registration" + suffix, serverMillis / millis);
+                f.put("load.cpu.cores.registration" + suffix, (ownCpuMillis() - ownCpu) / millis);
+            }
         }
-        long[] acked = Clients.awaitAcknowledged(publishers, began, TimeUnit.SECONDS.toNanos(300));
-        long last = acked.length == 0 ? 0 : acked[acked.length - 1];
-        System.out.printf("%d/%d publisher registrations acknowledged in %d ms on %d clients (session reports %d"
-                + " connections)%n", acked.length, publishers.size(), TimeUnit.NANOSECONDS.toMillis(last), clients.size(),
-                probe.connections());
-        f.put("registrations", acked.length + "/" + publishers.size());
-        f.put("pub.acked.per.s", acked.length / (last / 1e9));
-        f.put("pub.acked.all.ms", last / 1e6);
+        Thread.sleep(SETTLE_MILLIS);
+        double perRegistration = (probe.cpuMillis() - phaseServerCpu) / (double) Math.max(1, acknowledged);
+        System.out.printf("server CPU a registration, over all rounds and %d ms after: %.3f ms%n", SETTLE_MILLIS,
+                perRegistration);
+        f.put("server.cpu.ms.per.registration", perRegistration);
+        f.put("registrations", acknowledged + "/" + total);
     }
 
     /** CPU time this load JVM used so far, ms: the clients share the machine's cores with the server. */
