@@ -121,9 +121,10 @@ final class LoadOptions {
     }
 
     /**
-     * Registration rounds, each of {@link #registrations()} publishers on new dataInfoIds, through the same clients.
-     * The first is reported as the cold figure (the server's JIT has barely seen a registration), the last as the
-     * warm one.
+     * Registration rounds on the warm server (before the restart), each of {@link #registrations()} publishers on new
+     * dataInfoIds, through the same clients; the last is reported as the warm figure. After the restart one more
+     * round, through new clients, gives the cold one. With {@code --registration-only}, the rounds' first is the
+     * cold figure and the last the warm one.
      */
     int registrationRounds() {
         return number("registration-rounds", 2);

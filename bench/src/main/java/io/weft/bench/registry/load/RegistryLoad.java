@@ -28,17 +28,20 @@ import java.util.concurrent.locks.LockSupport;
  *     spread evenly over {@code --spread-ms}; latency from the change to each subscriber's callback having it.
  *     Then the next round. Server and load CPU over these rounds. Then B burst rounds, all I changes at once.
  *     Max RSS over all of it.</li>
+ * <li>Registration rate on the warm server: G new clients; K rounds of N publishers on N new dataInfoIds each,
+ *     registered at once and timed until the server acknowledged every one; the last round is the warm figure.
+ *     Then those clients' connections close (the server drops their publishers).</li>
  * <li>Restart: {@code --stop-cmd} then {@code --start-cmd} (both return when done); time from issuing the stop
  *     until every (subscriber, dataInfoId) pair got a callback from the restarted server with the last value
  *     again. The clients re-register by themselves.</li>
- * <li>Registration rate: G new clients, N publishers on N new dataInfoIds registered at once; timed until the
- *     server acknowledged every one. RSS at the end.</li>
+ * <li>Registration rate on the cold server: G new clients, one round of N; RSS at the end.</li>
  * </ol>
- * With {@code --registration-only true}, phases 2 to 5 are left out (for {@link AnswerOnlySession}).
+ * With {@code --registration-only true}, only K registration rounds run (for {@link AnswerOnlySession}): the
+ * first is the cold figure, the last the warm one.
  */
 public final class RegistryLoad {
 
-    /** How long a server is given, after the last registration round, to finish what it does after acknowledging. */
+    /** How long a server is given, after a registration round, to finish what it does after acknowledging. */
     private static final long SETTLE_MILLIS = 3_000;
 
     private static final long ROUND_TIMEOUT = TimeUnit.SECONDS.toNanos(60);
@@ -73,10 +76,11 @@ public final class RegistryLoad {
 
         Thread.sleep(TimeUnit.SECONDS.toMillis(o.idleSeconds()));
         f.put("server.rss.idle.mib", probe.rssKiB() / 1024.0);
-        if (!o.registrationOnly()) {
+        if (o.registrationOnly()) {
+            registrationOnly(o, probe, f);
+        } else {
             pushAndRestart(o, probe, f);
         }
-        registrationRate(o, probe, f);
         f.put("server.rss.end.mib", probe.rssKiB() / 1024.0);
         System.out.println("session's own count at the end: " + probe.dataCount());
         f.write(o.out());
@@ -137,8 +141,36 @@ public final class RegistryLoad {
         }
         System.out.println("session's own count under load: " + probe.dataCount());
 
+        // The server is warm now (every code path of the workload ran for a minute): the steady-state rate.
+        List<DefaultRegistryClient> registering = Clients.start(o.registrationClients(), o.host(), o.port(), "bench-reg");
+        Clients.warmUp(registering, "bench." + o.label() + ".reg");
+        Round last = null;
+        for (int round = 1; round <= o.registrationRounds(); round++) {
+            last = registrationRound(o, probe, registering, "warm" + round, "warm round " + round);
+        }
+        if (last != null) {
+            last.put(f, ".warm");
+        }
+        f.put("server.rss.warm.registrations.mib", probe.rssKiB() / 1024.0);
+        // Their connections close, so the server drops their publishers, and the restart below has the same
+        // 20 clients as before this phase.
+        Clients.close(registering);
+        awaitConnectionsDown(probe, all.size(), 60);
+        Thread.sleep(SETTLE_MILLIS);
+
         if (o.stopCommand() != null && o.startCommand() != null) {
             restart(o, probe, tracker, publishers, lastRound, all.size(), f);
+        }
+        // Just after the restart: a cold server (its JIT has seen little), as the runs before 2026-12-06 measured.
+        List<DefaultRegistryClient> afterRestart = Clients.start(o.registrationClients(), o.host(), o.port(), "bench-cold");
+        Clients.warmUp(afterRestart, "bench." + o.label() + ".cold");
+        registrationRound(o, probe, afterRestart, "cold", "after the restart").put(f, "");
+    }
+
+    private static void awaitConnectionsDown(ServerProbe probe, int expected, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (probe.connections() > expected && System.nanoTime() < deadline) {
+            Thread.sleep(100);
         }
     }
 
@@ -281,54 +313,67 @@ public final class RegistryLoad {
     }
 
     /**
-     * Registration rounds through the same new clients, each on new dataInfoIds: the first round's rate is the cold
-     * figure ({@code pub.acked.per.s}, as in runs before this option), the last round's the warm one
-     * ({@code pub.acked.per.s.warm}). Each round also gives the CPU the server and this load JVM used in it. A
-     * server may finish a registration after acknowledging it (Weft's session stores it at a data server then), so
-     * the CPU a registration costs the server is taken over all rounds and {@link #SETTLE_MILLIS} after the last.
+     * {@code --registration-only}: rounds through the same new clients on a server that has seen nothing else; the
+     * first round's rate is the cold figure, the last round's the warm one.
      */
-    private static void registrationRate(LoadOptions o, ServerProbe probe, Figures f) throws InterruptedException {
+    private static void registrationOnly(LoadOptions o, ServerProbe probe, Figures f) throws InterruptedException {
         List<DefaultRegistryClient> clients = Clients.start(o.registrationClients(), o.host(), o.port(), "bench-reg");
         Clients.warmUp(clients, "bench." + o.label() + ".reg");
-        int acknowledged = 0;
-        int total = 0;
-        long phaseServerCpu = probe.cpuMillis();
         for (int round = 1; round <= o.registrationRounds(); round++) {
-            boolean first = round == 1;
-            boolean last = round == o.registrationRounds();
-            List<Register> publishers = new ArrayList<>();
-            long serverCpu = probe.cpuMillis();
-            long ownCpu = ownCpuMillis();
-            long began = System.nanoTime();
-            for (int i = 0; i < o.registrations(); i++) {
-                publishers.add(clients.get(i % clients.size()).register(new PublisherRegistration(
-                        "io.weft.bench.Registration" + round + "." + i + ":1.0"), "10.0.0.1:12200?i=" + i));
+            Round r = registrationRound(o, probe, clients, "only" + round, "round " + round);
+            if (round == 1) {
+                r.put(f, "");
             }
-            long[] acked = Clients.awaitAcknowledged(publishers, began, TimeUnit.SECONDS.toNanos(300));
-            long lastAck = acked.length == 0 ? 0 : acked[acked.length - 1];
-            double millis = (System.nanoTime() - began) / 1e6;
-            double serverMillis = probe.cpuMillis() - serverCpu;
-            double rate = acked.length / (lastAck / 1e9);
-            System.out.printf("round %d: %d/%d publisher registrations acknowledged in %d ms on %d clients, %.0f/s;"
-                    + " CPU in the round: server %.2f cores, load JVM %.2f cores (session reports %d connections)%n",
-                    round, acked.length, publishers.size(), TimeUnit.NANOSECONDS.toMillis(lastAck), clients.size(), rate,
-                    serverMillis / millis, (ownCpuMillis() - ownCpu) / millis, probe.connections());
-            acknowledged += acked.length;
-            total += publishers.size();
-            String suffix = first ? "" : last ? ".warm" : null;
-            if (suffix != null) {
-                f.put("pub.acked.per.s" + suffix, rate);
-                f.put("pub.acked.all.ms" + suffix, lastAck / 1e6);
-                f.put("server.cpu.cores.registration" + suffix, serverMillis / millis);
-                f.put("load.cpu.cores.registration" + suffix, (ownCpuMillis() - ownCpu) / millis);
+            if (round == o.registrationRounds()) {
+                r.put(f, ".warm");
             }
         }
+    }
+
+    /**
+     * {@link LoadOptions#registrations()} publishers on new dataInfoIds ({@code idPrefix}) spread over {@code clients},
+     * until all are acknowledged. A server may finish a registration after acknowledging it (Weft's session stores it
+     * at a data server then), so the server CPU a registration costs is taken until {@link #SETTLE_MILLIS} after the
+     * last acknowledgement; the rate and the cores are those of the round itself.
+     */
+    private static Round registrationRound(LoadOptions o, ServerProbe probe, List<DefaultRegistryClient> clients,
+            String idPrefix, String name) throws InterruptedException {
+        List<Register> publishers = new ArrayList<>();
+        long serverCpu = probe.cpuMillis();
+        long ownCpu = ownCpuMillis();
+        long began = System.nanoTime();
+        for (int i = 0; i < o.registrations(); i++) {
+            publishers.add(clients.get(i % clients.size()).register(new PublisherRegistration(
+                    "io.weft.bench.Registration." + idPrefix + "." + i + ":1.0"), "10.0.0.1:12200?i=" + i));
+        }
+        long[] acked = Clients.awaitAcknowledged(publishers, began, TimeUnit.SECONDS.toNanos(300));
+        long lastAck = acked.length == 0 ? 0 : acked[acked.length - 1];
+        double millis = (System.nanoTime() - began) / 1e6;
+        double serverCores = (probe.cpuMillis() - serverCpu) / millis;
+        double loadCores = (ownCpuMillis() - ownCpu) / millis;
         Thread.sleep(SETTLE_MILLIS);
-        double perRegistration = (probe.cpuMillis() - phaseServerCpu) / (double) Math.max(1, acknowledged);
-        System.out.printf("server CPU a registration, over all rounds and %d ms after: %.3f ms%n", SETTLE_MILLIS,
-                perRegistration);
-        f.put("server.cpu.ms.per.registration", perRegistration);
-        f.put("registrations", acknowledged + "/" + total);
+        double serverPerRegistration = (probe.cpuMillis() - serverCpu) / (double) Math.max(1, acked.length);
+        Round round = new Round(acked.length + "/" + publishers.size(), acked.length / (lastAck / 1e9), lastAck / 1e6,
+                serverCores, loadCores, serverPerRegistration);
+        System.out.printf("registrations, %s: %s acknowledged in %.0f ms on %d clients, %.0f/s; CPU: server %.2f cores,"
+                + " load JVM %.2f cores; server CPU a registration %.3f ms (session reports %d connections)%n", name,
+                round.registered(), round.allMillis(), clients.size(), round.perSecond(), serverCores, loadCores,
+                serverPerRegistration, probe.connections());
+        return round;
+    }
+
+    /** One registration round's figures. */
+    private record Round(String registered, double perSecond, double allMillis, double serverCores, double loadCores,
+            double serverMillisPerRegistration) {
+
+        void put(Figures f, String suffix) {
+            f.put("registrations" + suffix, registered);
+            f.put("pub.acked.per.s" + suffix, perSecond);
+            f.put("pub.acked.all.ms" + suffix, allMillis);
+            f.put("server.cpu.cores.registration" + suffix, serverCores);
+            f.put("load.cpu.cores.registration" + suffix, loadCores);
+            f.put("server.cpu.ms.per.registration" + suffix, serverMillisPerRegistration);
+        }
     }
 
     /** CPU time this load JVM used so far, ms: the clients share the machine's cores with the server. */
