@@ -59,6 +59,15 @@ class ClusterModeTest {
         return data;
     }
 
+    /** A consumer on {@code b} subscribes to {@code dataId}; a provider on {@code a} publishes it; {@code seen} has it. */
+    private RealClient publishSeenAcross(SessionNode a, SessionNode b, Observed seen, String dataId, String value) {
+        cluster.client(b, "consumer").subscribe(dataId, GROUP, seen);
+        RealClient provider = cluster.client(a, "provider");
+        provider.publish(dataId, GROUP, value);
+        seen.awaitValues(List.of(value));
+        return provider;
+    }
+
     @Test
     @DisplayName("REG-3, REG-36, REG-37: a publication on session A reaches a subscriber on session B; unpublish and"
             + " disconnect are seen on B")
@@ -68,11 +77,7 @@ class ClusterModeTest {
         DataServer data = oneDataServer(a, b);
 
         Observed seen = new Observed();
-        cluster.client(b, "consumer").subscribe("svc.cluster", GROUP, seen);
-        RealClient provider = cluster.client(a, "provider");
-        provider.publish("svc.cluster", GROUP, "10.0.0.1:12200?v=1");
-
-        seen.awaitValues(List.of("10.0.0.1:12200?v=1"));
+        RealClient provider = publishSeenAcross(a, b, seen, "svc.cluster", "10.0.0.1:12200?v=1");
         assertEquals(1, data.store().get(dataInfoId("svc.cluster")).publisherCount(), "the data server holds it");
         assertEquals(1, a.publishers());
         assertEquals(0, b.publishers());
@@ -98,9 +103,7 @@ class ClusterModeTest {
         SessionNode b = cluster.startSession();
         DataServer data = oneDataServer(a, b);
         Observed seen = new Observed();
-        cluster.client(b, "consumer").subscribe("svc.restart", GROUP, seen);
-        cluster.client(a, "provider").publish("svc.restart", GROUP, "10.0.0.1:12200");
-        seen.awaitValues(List.of("10.0.0.1:12200"));
+        publishSeenAcross(a, b, seen, "svc.restart", "10.0.0.1:12200");
         String before = a.cluster().processId();
         int callbacksBefore = seen.count();
 
