@@ -7,7 +7,7 @@
 #   mvn -B -o -q -pl bench package                                        # bench/target/registry-client/, the load jar
 #   mvn -B -q -f bench/registry/peer/pom.xml dependency:copy-dependencies # bench/registry/peer/target/lib (the peer)
 #
-# Then, as root (unshare --net):  bench/registry/run.sh [weft] [weft-registry] [peer] [peer-fast]
+# Then, as root (unshare --net):  bench/registry/run.sh [TARGET...], TARGET one of those below
 #                                 (default: weft peer peer-fast)
 #   weft           Weft standalone from assembly/target/weft-standalone with its defaults (every role)
 #   weft-registry  the same distribution and defaults, roles registry-meta,registry-data,registry-session only (as the peer:
@@ -23,7 +23,7 @@
 #   ceiling    AnswerOnlySession, a stand-in that answers every registration at once and keeps nothing: the
 #              registration rate the official client itself reaches on this machine (registration phase only)
 # LOAD_ARGS adds or overrides RegistryLoad's --name value arguments. Output: bench/target/registry-run/<time>/
-# (per target: load.out, figures.properties, the server's logs; side-by-side.txt). All four targets: ~13 min.
+# (per target: load.out, figures.properties, the server's logs; side-by-side.txt). All seven targets: ~17 min.
 # Every process it starts is stopped by PID (trap), never by name.
 set -u
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
