@@ -185,10 +185,7 @@ public final class DeployFolderWatcher {
     private void update(Path jar, Bundle bundle, Version version) {
         Version previous = bundle.getVersion();
         try (InputStream in = Files.newInputStream(jar)) {
-            stopForUpdate(bundle);
-            bundle.update(in);
-            refresh(bundle);
-            bundle.start();
+            replace(bundle, () -> bundle.update(in));
             applied.put(jar, bundle.getSymbolicName());
             LOG.info("deploy/{}: {} replaced, {} -> {}", jar.getFileName(), bundle.getSymbolicName(), previous, version);
         } catch (IOException | BundleException | RuntimeException e) {
@@ -220,26 +217,32 @@ public final class DeployFolderWatcher {
     /** Puts a bundle back to the jar it was installed from (its location), e.g. the distribution's. */
     private void restoreOriginal(Bundle bundle) {
         try {
-            stopForUpdate(bundle);
-            bundle.update();
-            refresh(bundle);
-            bundle.start();
+            replace(bundle, bundle::update);
             LOG.info("{} is back to version {} from {}", bundle.getSymbolicName(), bundle.getVersion(), bundle.getLocation());
         } catch (BundleException | RuntimeException e) {
             LOG.error("{} could not be restored from {}: {}", bundle.getSymbolicName(), bundle.getLocation(), e.getMessage(), e);
         }
     }
 
+    /** A {@code Bundle.update} call, from a jar or from the bundle's location. */
+    @FunctionalInterface
+    private interface Update {
+        void run() throws BundleException;
+    }
+
     /**
-     * Stops the bundle (transiently: it stays marked to start) before its update. An update of an active bundle
-     * restarts it, and the refresh after restarts it again: a role's port would close, open, and close again,
-     * and clients that reconnected in between be dropped a second time. Stopped first, it starts once, after the
-     * refresh.
+     * Stops the bundle (transiently: it stays marked to start), updates it, refreshes it and what is wired to it,
+     * and starts it. An update of an active bundle restarts it, and the refresh after restarts it again: a role's
+     * port would close, open, and close again, and clients that reconnected in between be dropped a second time.
+     * Stopped first, it starts once, after the refresh.
      */
-    private static void stopForUpdate(Bundle bundle) throws BundleException {
+    private void replace(Bundle bundle, Update update) throws BundleException {
         if (bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.STARTING) {
             bundle.stop(Bundle.STOP_TRANSIENT);
         }
+        update.run();
+        refresh(bundle);
+        bundle.start();
     }
 
     /** Rewires the bundle and its dependents to the new revision, and waits until that is done. */

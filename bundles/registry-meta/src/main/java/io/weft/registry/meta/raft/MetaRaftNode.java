@@ -150,7 +150,8 @@ public final class MetaRaftNode implements AutoCloseable {
             throw new IllegalStateException("JRaft did not start " + self + " in " + dir
                     + " (is its raft data readable? see registry-raft.log)");
         }
-        warnIfNotAMember(raftNode, dir);
+        Configuration startingConf = startingConf(raftNode, nodeOptions);
+        warnIfNotAMember(startingConf, dir);
         lock = dirLock;
         rpcServer = server;
         portGuard = guard;
@@ -166,7 +167,7 @@ public final class MetaRaftNode implements AutoCloseable {
                     options.evictIntervalMillis(), TimeUnit.MILLISECONDS);
         }
         LOG.info("meta raft member {} started in group {} with peers {}, raft port on {}:{}, data in {}", self,
-                options.groupId(), startingConf(raftNode, nodeOptions), options.bindAddress(), options.port(), dir);
+                options.groupId(), startingConf, options.bindAddress(), options.port(), dir);
     }
 
     /**
@@ -175,12 +176,8 @@ public final class MetaRaftNode implements AutoCloseable {
      * never gets a leader, and JRaft's own lines do not say why. The usual cause is a raft port or address changed
      * while the data directory was kept. Said once, at start, at ERROR (common-error.log), with what to do.
      */
-    private void warnIfNotAMember(Node raftNode, Path dir) {
-        if (!(raftNode instanceof NodeImpl)) {
-            return;
-        }
-        Configuration conf = ((NodeImpl) raftNode).getCurrentConf();
-        if (conf == null || conf.isEmpty() || conf.contains(self)) {
+    private void warnIfNotAMember(Configuration conf, Path dir) {
+        if (conf.isEmpty() || conf.contains(self)) {
             return;
         }
         LOG.error("meta raft member {} is not in the group configuration it started with, {} (read from {}): it will not"
