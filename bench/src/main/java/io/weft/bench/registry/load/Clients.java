@@ -94,17 +94,16 @@ final class Clients {
      * its own; its connection's {@code destroy} is what an application's shutdown amounts to.
      */
     static void close(List<DefaultRegistryClient> clients) {
-        for (DefaultRegistryClient client : clients) {
-            try {
-                java.lang.reflect.Field field = DefaultRegistryClient.class.getDeclaredField("client");
-                field.setAccessible(true);
-                Object connection = field.get(client);
-                if (connection instanceof com.alipay.sofa.registry.client.remoting.ClientConnection c) {
-                    c.destroy();
+        try {
+            java.lang.reflect.Field field = DefaultRegistryClient.class.getDeclaredField("client");
+            field.setAccessible(true);
+            for (DefaultRegistryClient client : clients) {
+                if (field.get(client) instanceof com.alipay.sofa.registry.client.remoting.ClientConnection connection) {
+                    connection.destroy();
                 }
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot close a registry client", e);
             }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot close the registry clients", e);
         }
     }
 }

@@ -155,7 +155,7 @@ public final class RegistryLoad {
         // Their connections close, so the server drops their publishers, and the restart below has the same
         // 20 clients as before this phase.
         Clients.close(registering);
-        awaitConnectionsDown(probe, all.size(), 60);
+        awaitConnections(probe, all.size(), 60);
         Thread.sleep(SETTLE_MILLIS);
 
         if (o.stopCommand() != null && o.startCommand() != null) {
@@ -167,17 +167,11 @@ public final class RegistryLoad {
         registrationRound(o, probe, afterRestart, "cold", "after the restart").put(f, "");
     }
 
-    private static void awaitConnectionsDown(ServerProbe probe, int expected, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (probe.connections() > expected && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-    }
-
+    /** Waits (at most {@code seconds}) until the session reports {@code expected} connections; returns the last count. */
     private static int awaitConnections(ServerProbe probe, int expected, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         int n;
-        while ((n = probe.connections()) < expected && System.nanoTime() < deadline) {
+        while ((n = probe.connections()) != expected && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
         return n;
