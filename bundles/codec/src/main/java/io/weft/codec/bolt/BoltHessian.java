@@ -13,7 +13,9 @@ public interface BoltHessian {
 
     /**
      * Reads frames whose class name one of {@code hessian}'s allowed prefixes matches (the most specific
-     * prefix of all registrations wins) with {@code hessian}, until the returned handle is closed.
+     * prefix of all registrations wins, and of equal ones the latest registered, since package version 1.4: a
+     * restarted service takes its classes over from its previous instance at once) with {@code hessian}, until the
+     * returned handle is closed.
      *
      * @param hessian its class loader (see {@link SafeHessian}'s constructor) must see the classes it allows,
      *        since the thread Bolt reads on may have any context class loader

@@ -11,8 +11,10 @@ import io.weft.codec.hessian.SafeHessian;
 
 /**
  * Owns Bolt's Hessian codec byte while it is open: installs a serializer that hands each frame to the
- * registered {@link SafeHessian} whose allowed prefix matches the frame's class name most specifically, and
- * puts Bolt's previous serializer back on {@link #close()}. A frame no registration allows is refused with
+ * registered {@link SafeHessian} whose allowed prefix matches the frame's class name most specifically (on
+ * equal prefixes the latest registration: a restarted service takes over the classes from its previous instance,
+ * which may keep its registration open a moment longer, as the registry session does while it hands its clients
+ * over), and puts Bolt's previous serializer back on {@link #close()}. A frame no registration allows is refused with
  * the class named, before its body is parsed. One instance per framework: the OSGi component of this bundle,
  * or a test that runs Bolt servers without OSGi.
  */
@@ -62,7 +64,7 @@ public final class BoltHessianSlot implements BoltHessian, AutoCloseable {
         }
     }
 
-    /** The registration reading {@code className}: the one with the longest allowed prefix of it. */
+    /** The registration reading {@code className}: the one with the longest allowed prefix of it, the latest on a tie. */
     SafeHessian reader(String className) {
         Reader reader = readerOf(className);
         return reader == null ? null : reader.hessian();
@@ -76,7 +78,7 @@ public final class BoltHessianSlot implements BoltHessian, AutoCloseable {
         }
         for (Reader reader : registered) {
             for (String prefix : reader.hessian().allowedPrefixes()) {
-                if (className.startsWith(prefix) && prefix.length() > bestLength) {
+                if (className.startsWith(prefix) && prefix.length() >= bestLength) {
                     best = reader;
                     bestLength = prefix.length();
                 }

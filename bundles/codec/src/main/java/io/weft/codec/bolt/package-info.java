@@ -3,5 +3,5 @@
  * {@code com.alipay.remoting.serialization.Serializer} for Bolt's Hessian codec byte (RCP-1).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package io.weft.codec.bolt;

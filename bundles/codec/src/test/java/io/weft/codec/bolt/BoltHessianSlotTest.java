@@ -51,4 +51,20 @@ class BoltHessianSlotTest {
         assertSame(before, SerializerManager.getSerializer(SerializerManager.Hessian2),
                 "Bolt's own serializer is back once the slot is closed");
     }
+
+    @Test
+    @DisplayName("RCP-14: a restarted service's registration of the same classes takes over from its previous"
+            + " instance's, still open while that one hands its clients over; closing the old one changes nothing")
+    void latestRegistrationOfTheSameClassesWins() {
+        try (BoltHessianSlot slot = BoltHessianSlot.open()) {
+            SafeHessian previous = new SafeHessian(List.of("java.lang.String"), 4096);
+            SafeHessian restarted = new SafeHessian(List.of("java.lang.String"), 4096);
+            BoltHessian.Registration old = slot.register(previous);
+            slot.register(restarted);
+
+            assertSame(restarted, slot.reader("java.lang.String"));
+            old.close();
+            assertSame(restarted, slot.reader("java.lang.String"));
+        }
+    }
 }
