@@ -43,12 +43,13 @@ import org.slf4j.LoggerFactory;
  * start of the server comes with a {@link SessionCluster}, a new session process that heartbeats to the meta
  * leader, follows its push switch and persistent data, and hands publications to the data servers.
  *
- * <p>A restart closes every client connection: the clients reconnect by themselves and replay their
- * registrations (RCP-14), so the data is rebuilt from them; a fresh data layer therefore starts with each
- * server (in a cluster, the data servers drop the old process's publishers when the new one renews from the same
- * address, or when its lease ends), and datum versions still rise because they are time-based (RCP-12). A client
- * port that cannot be bound leaves the node up but not listening: health is down, discovery answers 503, and the
- * next {@link #apply} tries again.
+ * <p>A restart closes every client connection, {@link #restartHandoverMillis(long) a moment} after the new port
+ * listens: the clients reconnect by themselves and replay their registrations (RCP-14), so the data is rebuilt
+ * from them; a fresh data layer therefore starts with each server (in a cluster, the old process's publishers
+ * stay on the data servers until the clients' registrations through the new one take them over, or the old
+ * process's lease ends), and datum versions still rise because they are time-based (RCP-12). A client port that
+ * cannot be bound leaves the node up but not listening: health is down, discovery answers 503, and the next
+ * {@link #apply} tries again.
  *
  * <p>Thread-safe: changes are serialised; the {@link SessionView} reads a volatile snapshot.
  */
@@ -71,6 +72,8 @@ public final class SessionNode implements SessionView, AutoCloseable {
     private SessionOptions options;
     private ClusterOptions clusterOptions;
     private boolean closed;
+    /** How long a restart of the client port keeps the old clients' connections open (0: none). */
+    private volatile long restartHandoverMillis;
 
     /**
      * A started server, the data it runs on and, in a cluster, the link that data comes through.
@@ -120,7 +123,7 @@ public final class SessionNode implements SessionView, AutoCloseable {
         boolean restarting = running != null;
         if (restarting) {
             LOG.info("[session] options changed: restarting the client port (clients reconnect and replay)");
-            stopServer();
+            stopServer(restartHandoverMillis);
         }
         options = next;
         clusterOptions = nextCluster;
@@ -289,17 +292,35 @@ public final class SessionNode implements SessionView, AutoCloseable {
         return refusals;
     }
 
-    @Override
-    public synchronized void close() {
-        closed = true;
-        stopServer();
+    /**
+     * How long a restart of the client port (a changed option) keeps the clients' connections open after the
+     * port closed, so they reconnect to the next port on their first try (see
+     * {@link io.weft.registry.session.connection.BoltSessionServer#close(long)}); 0 closes them with the port.
+     */
+    public void restartHandoverMillis(long millis) {
+        if (millis < 0) {
+            throw new IllegalArgumentException("restartHandoverMillis must not be negative, was " + millis);
+        }
+        restartHandoverMillis = millis;
     }
 
-    private void stopServer() {
+    /** Closes the node, its clients' connections at once. */
+    @Override
+    public void close() {
+        close(0);
+    }
+
+    /** Closes the node, its clients' connections {@code handoverMillis} after its client port. */
+    public synchronized void close(long handoverMillis) {
+        closed = true;
+        stopServer(handoverMillis);
+    }
+
+    private void stopServer(long handoverMillis) {
         Running r = running;
         running = null;
         if (r != null) {
-            r.server().close();
+            r.server().close(handoverMillis);
             if (r.cluster() != null) {
                 r.cluster().close();
             }

@@ -143,8 +143,17 @@ public final class SessionServer implements AutoCloseable {
         return options;
     }
 
+    /** Closes the client port and the clients' connections at once, and the push thread. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        close(0);
+    }
+
+    /**
+     * Closes the client port, the push thread, and the clients' connections {@code handoverMillis} after the port
+     * (see {@link BoltSessionServer#close(long)}).
+     */
+    public synchronized void close(long handoverMillis) {
         for (AutoCloseable subscription : subscriptions) {
             try {
                 subscription.close();
@@ -153,7 +162,7 @@ public final class SessionServer implements AutoCloseable {
             }
         }
         subscriptions.clear();
-        port.close();
+        port.close(handoverMillis);
         pushThread.shutdownNow();
         try {
             if (!pushThread.awaitTermination(5, TimeUnit.SECONDS)) {

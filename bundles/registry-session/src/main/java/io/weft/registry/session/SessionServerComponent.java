@@ -25,7 +25,9 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -98,6 +100,7 @@ public final class SessionServerComponent {
         SessionOptions options = optionsOf(initial); // a bad value fails activation, with the reason
         ClusterOptions cluster = clusterOf(initial);
         node = new SessionNode(boltHessian, () -> signatureVerifier, Clock.systemUTC());
+        node.restartHandoverMillis(initial.restartHandoverMillis());
         node.apply(options, cluster, initial.advertisedHost().strip());
         updateAddress();
 
@@ -138,6 +141,7 @@ public final class SessionServerComponent {
         }
         SessionServerConfig old = config;
         config = next;
+        node.restartHandoverMillis(next.restartHandoverMillis());
         node.apply(options, cluster, next.advertisedHost().strip());
         updateAddress();
         if (!old.httpInstance().equals(next.httpInstance())) {
@@ -167,7 +171,17 @@ public final class SessionServerComponent {
         address = null;
         listed = null;
         consoleLog.close();
-        node.close();
+        node.close(nodeShuttingDown() ? 0 : config.restartHandoverMillis());
+    }
+
+    /**
+     * Whether the whole node stops (the framework is stopping), rather than this bundle alone (an upgrade, a
+     * refresh, a changed feature): then no session of this node comes back, and its clients should move to
+     * another at once.
+     */
+    private boolean nodeShuttingDown() {
+        Bundle system = context.getBundle(Constants.SYSTEM_BUNDLE_ID);
+        return system == null || system.getState() == Bundle.STOPPING;
     }
 
     static SessionOptions optionsOf(SessionServerConfig c) {

@@ -82,6 +82,16 @@ public @interface SessionServerConfig {
             + " SyncConfigRequest (RCP-9).", min = "1")
     int syncConfigRetryMillis() default 30_000;
 
+    @AttributeDefinition(name = "Restart hand-over (ms)", description = "When the session stops while the node"
+            + " keeps running (a bundle upgrade or refresh, a changed option), how long its clients' connections stay"
+            + " open after its client port closed. The next session listens by then, so the clients reconnect to it"
+            + " on their first try instead of waiting 5-10 s for their next one. A request sent meanwhile gets no"
+            + " answer: it fails when the connection closes and the client sends it again after reconnecting. 0"
+            + " closes them with the port; a node that shuts down always closes them at once, so its clients move to"
+            + " another session without delay (decision record 0023).",
+            min = "0")
+    long restartHandoverMillis() default 1000;
+
     @AttributeDefinition(name = "Meta servers", description = "The registry meta servers' session port,"
             + " comma-separated host:9610 (a host alone gets 9610). The session heartbeats to the meta leader, follows"
             + " its push switch and persistent data, and hands publications to the data servers (decision record"

@@ -120,6 +120,18 @@ class SessionNodeTest {
     @Test
     @DisplayName("RCP-14: a restart of the client port drops the clients' connections, so they reconnect and replay")
     void restartMakesClientsReplay() throws Exception {
+        restartAndReplay();
+    }
+
+    @Test
+    @DisplayName("RCP-14: with a restart hand-over the real client moves to the new port when its old connection"
+            + " closes, registers again and gets pushes")
+    void restartWithHandover() throws Exception {
+        node.restartHandoverMillis(500);
+        restartAndReplay();
+    }
+
+    private void restartAndReplay() throws Exception {
         node.apply(options(0), "127.0.0.1");
         int port = node.boundPort().orElseThrow();
         try (DiscoveryEndpoint discovery = new DiscoveryEndpoint(port); RealClients clients = new RealClients()) {

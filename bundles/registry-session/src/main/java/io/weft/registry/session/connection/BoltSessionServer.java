@@ -18,12 +18,16 @@ import io.weft.codec.bolt.guard.LogThrottle;
 import io.weft.codec.hessian.SafeHessian;
 import io.weft.registry.session.push.PushChannel;
 import io.weft.registry.session.register.RegisterHandler;
+import io.netty.channel.Channel;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +46,9 @@ import org.slf4j.LoggerFactory;
  * above the payload limit or names a refused class, is answered with Bolt's error status on that connection
  * ({@link ClientPortHandlers}). Each refusal is counted in {@link RefusalCounts}.
  *
- * <p>Lifecycle: {@link #start()} once, {@link #close()} once; close stops the port, closes the clients'
- * connections, stops the worker threads and unregisters its classes from the node's Bolt Hessian codec.
+ * <p>Lifecycle: {@link #start()} once, {@link #close()} or {@link #close(long)} once; close stops the port, closes
+ * the clients' connections (at once, or after a hand-over time), stops the worker threads and unregisters its
+ * classes from the node's Bolt Hessian codec.
  */
 public final class BoltSessionServer implements PushChannel, AutoCloseable {
 
@@ -118,11 +123,12 @@ public final class BoltSessionServer implements PushChannel, AutoCloseable {
                 new LogThrottle(LOG, REFUSAL_LOG_INTERVAL_MILLIS, clock::millis)));
         rpc.addConnectionEventProcessor(ConnectionEventType.CONNECT, (address, connection) -> opened(connection));
         rpc.addConnectionEventProcessor(ConnectionEventType.CLOSE, (address, connection) -> closed(connection));
-        rpc.registerUserProcessor(new RequestProcessor<>(PublisherRegister.class, registrations::publisher));
-        rpc.registerUserProcessor(new RequestProcessor<>(SubscriberRegister.class, registrations::subscriber));
+        BooleanSupplier taking = () -> !closing;
+        rpc.registerUserProcessor(new RequestProcessor<>(PublisherRegister.class, registrations::publisher, taking));
+        rpc.registerUserProcessor(new RequestProcessor<>(SubscriberRegister.class, registrations::subscriber, taking));
         rpc.registerUserProcessor(
-                new RequestProcessor<>(ConfiguratorRegister.class, registrations::configurator));
-        rpc.registerUserProcessor(new RequestProcessor<>(SyncConfigRequest.class, syncConfig::answer));
+                new RequestProcessor<>(ConfiguratorRegister.class, registrations::configurator, taking));
+        rpc.registerUserProcessor(new RequestProcessor<>(SyncConfigRequest.class, syncConfig::answer, taking));
         try {
             rpc.startup();
         } catch (RuntimeException e) {
@@ -167,8 +173,25 @@ public final class BoltSessionServer implements PushChannel, AutoCloseable {
         }
     }
 
+    /** Closes the port and the clients' connections at once. */
     @Override
     public void close() {
+        close(0);
+    }
+
+    /**
+     * Closes the port at once and the clients' connections {@code handoverMillis} later (0: at once).
+     *
+     * <p>Why wait: a client whose connection closes tries to reconnect within half a second, and if nothing
+     * listens then it waits 5 to 10 s before its next try (registry-client-all's reconnect loop). A session
+     * restarted in place (a bundle upgrade or refresh, a changed option) listens again a few hundred
+     * milliseconds after this one closed its port; clients closed after that reconnect to it on their first try.
+     * Until then their connections stay open on Bolt's I/O threads, which outlive this server: Bolt answers
+     * their heartbeats, and a request sent meanwhile gets no answer (see {@link RequestProcessor}): it fails when
+     * the connection closes and the client sends it again after reconnecting. The closes are scheduled on those
+     * I/O threads, so no thread of this server's stays behind.
+     */
+    public void close(long handoverMillis) {
         closing = true;
         RpcServer rpc;
         ThreadPoolExecutor pool;
@@ -191,15 +214,44 @@ public final class BoltSessionServer implements PushChannel, AutoCloseable {
         }
         // Bolt's stop closes only the listening socket: accepted connections live on in its JVM-wide worker
         // group, answered by Bolt's heartbeat but by no processor of ours. Closed, their clients reconnect to
-        // whatever listens next and replay their registrations (RCP-14).
-        for (ClientConnection client : connections.all()) {
-            client.connection().close();
+        // whatever listens next and replay their registrations (RCP-14). The classes stay registered with the
+        // codec until then (a restarted session's registration takes them over at once), so that a request on
+        // them is read and left unanswered rather than refused: a refusal is answered at once, and the client
+        // would send its next request at once, and the next, until its connection closes.
+        List<ClientConnection> clients = connections.all();
+        BoltHessian.Registration classes = hessianRegistration;
+        Runnable handOver = () -> {
+            for (ClientConnection client : clients) {
+                client.connection().close();
+            }
+            classes.close();
+        };
+        if (handoverMillis <= 0 || clients.isEmpty() || !later(clients.get(0).connection(), handOver, handoverMillis)) {
+            handOver.run();
         }
         // Bolt's shutdown leaves the server's connection event thread running.
         BoltEventExecutor.shutdown(rpc);
         pool.shutdownNow();
-        hessianRegistration.close();
-        LOG.info("[session] client port {}:{} closed", host, rpc.port());
+        if (handoverMillis > 0 && !clients.isEmpty()) {
+            LOG.info("[session] client port {}:{} closed; its {} client connections close in {} ms, when the next"
+                    + " session listens", host, rpc.port(), clients.size(), handoverMillis);
+        } else {
+            LOG.info("[session] client port {}:{} closed", host, rpc.port());
+        }
+    }
+
+    /** Runs {@code task} on the I/O thread of {@code connection} in {@code delayMillis}; false if it cannot. */
+    private static boolean later(Connection connection, Runnable task, long delayMillis) {
+        Channel channel = connection.getChannel();
+        if (channel == null) {
+            return false;
+        }
+        try {
+            channel.eventLoop().schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (RejectedExecutionException shuttingDown) {
+            return false;
+        }
     }
 
     private void opened(Connection connection) {

@@ -20,6 +20,7 @@ import io.weft.registry.session.data.DatumVersions;
 import io.weft.registry.session.data.LocalPersistentData;
 import io.weft.registry.session.data.LocalSessionData;
 import io.weft.registry.session.push.PushSwitch;
+import io.weft.registry.session.register.Subscription;
 import io.weft.registry.session.realclient.BoltFrames;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -197,6 +198,65 @@ class BoltPortTest {
             Eventually.await("the error answer logged",
                     () -> log.errorsWith("answered request 20 from 127.0.0.1:", "SERVER_EXCEPTION").size() == 1);
         }
+    }
+
+    @Test
+    @DisplayName("RCP-14: a session closed with a hand-over keeps its clients' connections until the next one listens;"
+            + " what they send meanwhile gets no answer, fails when the connection closes and is sent again after"
+            + " reconnecting")
+    void handover() throws IOException {
+        send(BoltFrames.request(31, BoltFrames.CMD_REQUEST, SubscriberRegister.class.getName(),
+                BoltFrames.hessian(subscriber("before"))));
+        assertTrue(assertInstanceOf(RegisterResponse.class, BoltFrames.readResponse(in).body()).isSuccess());
+        int port = server.port();
+
+        server.close(1_500);
+        SessionServer next = new SessionServer(hessian, server.options().withPort(port),
+                new LocalSessionData(new DatumVersions(System::currentTimeMillis)), new LocalPersistentData(),
+                new PushSwitch(), () -> null, Clock.systemUTC());
+        next.start();
+        // The next session serves new connections while the old one is still open.
+        try (Socket fresh = new Socket("127.0.0.1", port)) {
+            fresh.getOutputStream().write(BoltFrames.request(34, BoltFrames.CMD_REQUEST,
+                    SubscriberRegister.class.getName(), BoltFrames.hessian(subscriber("after"))));
+            DataInputStream freshIn = new DataInputStream(fresh.getInputStream());
+            assertTrue(assertInstanceOf(RegisterResponse.class, BoltFrames.readResponse(freshIn).body()).isSuccess());
+            // The old connection is still open (Bolt answers its heartbeat); a registration on it is not taken
+            // and not answered: the next thing the client reads is the end of the connection.
+            send(BoltFrames.request(32, BoltFrames.CMD_HEARTBEAT, null, null));
+            assertEquals(32, BoltFrames.readResponse(in).requestId());
+            send(BoltFrames.request(33, BoltFrames.CMD_REQUEST, SubscriberRegister.class.getName(),
+                    BoltFrames.hessian(subscriber("during"))));
+            socket.setSoTimeout(30_000);
+            assertEquals(-1, in.read(), "no answer before the hand-over closed the connection");
+            assertEquals(List.of("after"), next.registrations().subscribers().all().stream()
+                    .map(Subscription::registId).toList(), "only the registration on the new connection");
+        } finally {
+            next.close();
+        }
+    }
+
+    @Test
+    @DisplayName("RCP-14: a session closed without a hand-over closes its clients' connections with its port")
+    void noHandover() throws IOException {
+        send(BoltFrames.request(41, BoltFrames.CMD_HEARTBEAT, null, null));
+        BoltFrames.readResponse(in);
+
+        server.close(0);
+
+        socket.setSoTimeout(30_000);
+        assertEquals(-1, in.read(), "the server closed the connection");
+    }
+
+    private static SubscriberRegister subscriber(String registId) {
+        SubscriberRegister register = new SubscriberRegister();
+        register.setRegistId(registId);
+        register.setDataId("svc.handover");
+        register.setGroup("SOFA");
+        register.setEventType("REGISTER");
+        register.setScope("global");
+        register.setVersion(1L);
+        return register;
     }
 
     private void send(byte[] frame) throws IOException {
