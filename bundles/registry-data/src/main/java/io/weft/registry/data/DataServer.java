@@ -7,6 +7,7 @@ import io.weft.registry.data.transport.PortRefusals;
 import io.weft.registry.data.transport.RefusalLog;
 import io.weft.codec.hessian.SafeHessian;
 import io.weft.registry.data.lease.LeaseEvictor;
+import io.weft.registry.data.store.EmptyDatumSweep;
 import io.weft.registry.data.lease.Renewals;
 import io.weft.registry.data.lease.SessionLeases;
 import io.weft.registry.data.meta.ClusterMembership;
@@ -161,6 +162,9 @@ public final class DataServer implements DataServerView, AutoCloseable {
                     TimeUnit.MILLISECONDS);
             scheduler.scheduleWithFixedDelay(guarded("lease check", evictor::check), options.leaseCheckMillis(),
                     options.leaseCheckMillis(), TimeUnit.MILLISECONDS);
+            EmptyDatumSweep sweep = new EmptyDatumSweep(store, clock, options.emptyDatumRetentionMillis());
+            scheduler.scheduleWithFixedDelay(guarded("empty datum sweep", sweep), sweep.periodMillis(),
+                    sweep.periodMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             close();
             throw e;

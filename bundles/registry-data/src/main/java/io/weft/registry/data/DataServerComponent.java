@@ -115,7 +115,8 @@ public final class DataServerComponent {
                 c.replicationPort(), DataServerOptions.metaServerList(c.metaServers()), c.dataCenter().strip(),
                 c.zone().strip(), c.heartbeatMillis(), c.leaseMillis(), c.leaseCheckMillis(), c.notifyRetries(),
                 c.notifyRetryMillis(), c.requestTimeoutMillis(), c.maxPayloadBytes(),
-                new GuardLimits(c.maxFrameBytes(), c.maxNewConnectionsPerIpPerSecond(), c.maxConnections()));
+                new GuardLimits(c.maxFrameBytes(), c.maxNewConnectionsPerIpPerSecond(), c.maxConnections()),
+                c.emptyDatumRetentionMillis());
     }
 
     private static Hashtable<String, Object> servletProperties(ServletSpec spec, String instance) {

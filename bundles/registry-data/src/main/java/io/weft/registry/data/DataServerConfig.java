@@ -61,6 +61,12 @@ public @interface DataServerConfig {
             min = "1")
     long leaseCheckMillis() default 1000;
 
+    @AttributeDefinition(name = "Empty datum retention (ms)", description = "How long a datum whose last publisher"
+            + " went is kept, with its version, before it is forgotten. A publish after that gets a version from the"
+            + " clock, which is then ahead of the forgotten one by at least this long, so keep it far above any"
+            + " difference between the data servers' clocks.", min = "1")
+    long emptyDatumRetentionMillis() default DataServerOptions.DEFAULT_EMPTY_DATUM_RETENTION_MILLIS;
+
     @AttributeDefinition(name = "Notify retries", description = "How many times a change notice to a session, or a"
             + " replication to a follower, is tried again after it failed (REG-37).", min = "0")
     int notifyRetries() default 3;

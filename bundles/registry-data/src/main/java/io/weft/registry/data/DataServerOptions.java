@@ -28,12 +28,17 @@ import java.util.List;
  * @param maxPayloadBytes     the largest Bolt body read (ARCHITECTURE §5)
  * @param portLimits          what each of the two Bolt ports tolerates before Bolt buffers a frame or accepts a
  *                            connection: its frame limit at least {@code maxPayloadBytes} (ARCHITECTURE §5)
+ * @param emptyDatumRetentionMillis how long a datum without publishers is kept with its version before it is
+ *                            forgotten ({@link io.weft.registry.data.store.EmptyDatumSweep}); far above any
+ *                            difference between the data servers' clocks
  */
 public record DataServerOptions(String bindAddress, String advertisedHost, int sessionPort, int replicationPort,
         List<String> metaServers, String dataCenter, String zone, long heartbeatMillis, long leaseMillis,
         long leaseCheckMillis, int notifyRetries, long notifyRetryMillis, int requestTimeoutMillis,
-        int maxPayloadBytes, GuardLimits portLimits) {
+        int maxPayloadBytes, GuardLimits portLimits, long emptyDatumRetentionMillis) {
 
+    /** Ten minutes: clocks of a cluster are NTP-synchronised to far better than that. */
+    public static final long DEFAULT_EMPTY_DATUM_RETENTION_MILLIS = 600_000;
     public static final String DEFAULT_DATA_CENTER = "DefaultDataCenter";
     public static final String DEFAULT_ZONE = "DEFAULT_ZONE";
     /** The payload limit plus room for the class name and Bolt header map, like the session's client port. */
@@ -67,12 +72,24 @@ public record DataServerOptions(String bindAddress, String advertisedHost, int s
         require(requestTimeoutMillis > 0, "requestTimeoutMillis must be positive: " + requestTimeoutMillis);
         require(maxPayloadBytes >= 1024, "maxPayloadBytes must be at least 1024: " + maxPayloadBytes);
         require(portLimits != null, "no port limits");
+        require(emptyDatumRetentionMillis > 0, "emptyDatumRetentionMillis must be positive: "
+                + emptyDatumRetentionMillis);
         // A frame carries its payload: a smaller frame limit would close connections the payload limit allows.
         require(portLimits.maxFrameBytes() >= maxPayloadBytes, "maxFrameBytes (" + portLimits.maxFrameBytes()
                 + ") must be at least maxPayloadBytes (" + maxPayloadBytes + ")");
     }
 
-    /** With the default port limits, the frame limit fitted to {@code maxPayloadBytes}. */
+    /** With the default retention of empty datums. */
+    public DataServerOptions(String bindAddress, String advertisedHost, int sessionPort, int replicationPort,
+            List<String> metaServers, String dataCenter, String zone, long heartbeatMillis, long leaseMillis,
+            long leaseCheckMillis, int notifyRetries, long notifyRetryMillis, int requestTimeoutMillis,
+            int maxPayloadBytes, GuardLimits portLimits) {
+        this(bindAddress, advertisedHost, sessionPort, replicationPort, metaServers, dataCenter, zone, heartbeatMillis,
+                leaseMillis, leaseCheckMillis, notifyRetries, notifyRetryMillis, requestTimeoutMillis, maxPayloadBytes,
+                portLimits, DEFAULT_EMPTY_DATUM_RETENTION_MILLIS);
+    }
+
+    /** With the default port limits, the frame limit fitted to {@code maxPayloadBytes}, and the default retention. */
     public DataServerOptions(String bindAddress, String advertisedHost, int sessionPort, int replicationPort,
             List<String> metaServers, String dataCenter, String zone, long heartbeatMillis, long leaseMillis,
             long leaseCheckMillis, int notifyRetries, long notifyRetryMillis, int requestTimeoutMillis,

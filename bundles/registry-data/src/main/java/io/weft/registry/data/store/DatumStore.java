@@ -16,7 +16,8 @@ import java.util.function.Predicate;
 /**
  * Every datum this data server holds (REG-29), by {@code dataInfoId}. Changes made here as slot leader get a new
  * version from the {@link VersionClock}; replicas from the leader keep theirs and only ever replace an older
- * version. A datum whose last publisher left is kept with its version, so the next publish still rises above it.
+ * version. A datum whose last publisher left is kept with its version, so the next publish still rises above it,
+ * until {@link #forgetEmptySince(long)} drops it: by then the clock part of any new version is past it.
  *
  * <p>Thread-safe: each change is atomic per datum; the methods that touch many datums change them one by one.
  */
@@ -178,6 +179,28 @@ public final class DatumStore {
         int before = datums.size();
         datums.keySet().removeIf(id -> !keep.test(id));
         return before - datums.size();
+    }
+
+    /**
+     * Forgets the datums without a publisher whose last change (the one that emptied them) is older than
+     * {@code millis} by their version's clock part. A publish to one of them later starts again from the
+     * {@link VersionClock}, whose clock part is then above the forgotten version, so subscribers still see its
+     * versions rise (RCP-12).
+     *
+     * @return how many were forgotten
+     */
+    public int forgetEmptySince(long millis) {
+        int[] forgotten = {0};
+        for (String dataInfoId : datums.keySet()) {
+            datums.computeIfPresent(dataInfoId, (id, current) -> {
+                if (current.publisherCount() == 0 && VersionClock.millisOf(current.version()) < millis) {
+                    forgotten[0]++;
+                    return null;
+                }
+                return current;
+            });
+        }
+        return forgotten[0];
     }
 
     /** Datums with at least one publisher. */

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weft.registry.protocol.PublisherEntry;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.DisplayName;
@@ -53,6 +56,34 @@ class DatumStoreTest {
         assertTrue(second > first && third > second && fourth > third, List.of(first, second, third, fourth)
                 .toString());
         assertEquals(millis.get(), VersionClock.millisOf(fourth));
+    }
+
+    @Test
+    @DisplayName("RCP-12: a datum empty for longer than the retention is forgotten; a publish to it later still gets a"
+            + " higher version; empty datums within the retention and datums with publishers stay")
+    void emptyDatumsForgotten() {
+        String emptiedEarly = "com.example.Early#@#DEFAULT_INSTANCE_ID#@#SOFA";
+        String emptiedLate = "com.example.Late#@#DEFAULT_INSTANCE_ID#@#SOFA";
+        store.publish(emptiedEarly, publisher("r1", "s1", "c1", 1));
+        store.publish(emptiedLate, publisher("r2", "s1", "c1", 1));
+        store.publish(SERVICE, publisher("r3", "s1", "c1", 1));
+        long forgottenVersion = store.unpublish(emptiedEarly, "r1", "s1").datum().version();
+        millis.addAndGet(600_000);
+        store.unpublish(emptiedLate, "r2", "s1");
+        millis.addAndGet(1);
+        EmptyDatumSweep sweep = new EmptyDatumSweep(store, Clock.fixed(Instant.ofEpochMilli(millis.get()),
+                ZoneOffset.UTC), 600_000);
+
+        sweep.run();
+
+        assertTrue(store.find(emptiedEarly).isEmpty(), "empty for longer than the retention");
+        assertTrue(store.find(emptiedLate).isPresent(), "empty for less than the retention");
+        assertEquals(1, store.find(SERVICE).orElseThrow().publisherCount());
+        long republished = store.publish(emptiedEarly, publisher("r1", "s1", "c1", 2)).datum().version();
+        assertTrue(republished > forgottenVersion, republished + " > " + forgottenVersion);
+        long onAnotherServer = new DatumStore(new VersionClock(millis::get))
+                .publish(emptiedEarly, publisher("r1", "s1", "c1", 2)).datum().version();
+        assertTrue(onAnotherServer > forgottenVersion, "a server that never saw it: " + onAnotherServer);
     }
 
     @Test
