@@ -2,19 +2,17 @@ package io.weft.itest.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.weft.itest.support.DeployJars.bump;
+import static io.weft.itest.support.DeployJars.drop;
+import static io.weft.itest.support.DeployJars.systemJar;
+import static io.weft.itest.support.DeployJars.withVersion;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.jar.JarEntry;
-import java.util.jar.JarInputStream;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -104,42 +102,6 @@ class HotUpgradeTest {
     }
 
     private static Path monitorJar(WeftNode node) throws IOException {
-        try (var files = Files.walk(node.home().resolve("system/io/weft/monitor"))) {
-            return files.filter(f -> f.toString().endsWith(".jar")).findFirst().orElseThrow();
-        }
-    }
-
-    /** "0.1.0.SNAPSHOT" to "0.1.1": the next micro version, which sorts above the snapshot. */
-    private static String bump(String version) {
-        String[] parts = version.split("\\.");
-        return parts[0] + "." + parts[1] + "." + (Integer.parseInt(parts[2]) + 1);
-    }
-
-    /** Copies a bundle with another Bundle-Version (and optionally one more, unresolvable import). */
-    private static Path withVersion(Path source, String version, String extraImport, Path target) throws IOException {
-        try (JarInputStream in = new JarInputStream(Files.newInputStream(source))) {
-            Manifest manifest = new Manifest(in.getManifest());
-            manifest.getMainAttributes().putValue("Bundle-Version", version);
-            if (extraImport != null) {
-                String imports = manifest.getMainAttributes().getValue("Import-Package");
-                manifest.getMainAttributes().putValue("Import-Package", imports + "," + extraImport);
-            }
-            try (OutputStream os = Files.newOutputStream(target); JarOutputStream out = new JarOutputStream(os, manifest)) {
-                JarEntry entry;
-                while ((entry = in.getNextJarEntry()) != null) {
-                    out.putNextEntry(new JarEntry(entry.getName()));
-                    in.transferTo(out);
-                    out.closeEntry();
-                }
-            }
-        }
-        return target;
-    }
-
-    /** As an operator's copy should be: complete before it appears in the folder. */
-    private static void drop(Path jar, Path target) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".part");
-        Files.copy(jar, tmp, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return systemJar(node, "io/weft/monitor");
     }
 }

@@ -1,8 +1,14 @@
 package io.weft.itest.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.weft.itest.support.DeployJars.bump;
+import static io.weft.itest.support.DeployJars.drop;
+import static io.weft.itest.support.DeployJars.systemJar;
+import static io.weft.itest.support.DeployJars.withVersion;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.weft.itest.support.ConsoleBundles;
 import io.weft.itest.support.Http;
 import io.weft.itest.support.WeftNode;
 import io.weft.registry.session.realclient.RealClient;
@@ -31,6 +38,7 @@ class RegistrySessionNodeTest {
     private static final Duration AWAIT = Duration.ofSeconds(60);
     private static final String SERVICE = "com.example.EchoService:1.0@DEFAULT";
     private static final String GROUP = "SOFA";
+    private static final String SESSION_BUNDLE = "io.weft.registry-session";
 
     @Test
     @DisplayName("RCP-7, RCP-8, RCP-11, RCP-14, RCP-16, RCP-19, RCP-20, REG-61, REG-62, REG-66: registry-client-all"
@@ -102,6 +110,60 @@ class RegistrySessionNodeTest {
         }
     }
 
+    @Test
+    @DisplayName("RCP-14, REG-34, decision 0023: a newer registry-session dropped into deploy/ replaces the running one"
+            + " in place and hands its clients over: their connections close after the new session listens, they"
+            + " register again through it, a change made during the upgrade reaches the subscriber, no callback ever"
+            + " lacks the provider, and a client new during the hand-over is read by the new session's own classes")
+    void sessionUpgradedInPlace() throws Exception {
+        try (WeftNode node = WeftNode.create("registry-session-upgrade");
+             RealClients clients = new RealClients()) {
+            // Long enough that the client started below surely connects while the old session still holds its
+            // registration with the node's Hessian codec.
+            node.configure("io.weft.registry.session", Map.of("restartHandoverMillis", "4000"));
+            node.start();
+            int discovery = node.registryPorts().sessionHttp();
+            Http ops = new Http("http://127.0.0.1:" + discovery, "admin", WeftNode.ADMIN_PASSWORD);
+            Observed consumer = new Observed();
+            clients.start(discovery, "itest-consumer").subscribe(SERVICE, GROUP, consumer);
+            RealClient provider = clients.start(discovery, "itest-provider");
+            provider.publish(SERVICE, GROUP, "127.0.0.1:12200?v=1");
+            consumer.await(List.of("127.0.0.1:12200?v=1"));
+            long pid = node.pid().orElseThrow();
+            String v1 = ConsoleBundles.find(node.http(), SESSION_BUNDLE).version();
+            Path v2 = withVersion(systemJar(node, "io/weft/registry-session"), bump(v1), null,
+                    node.home().resolve("registry-session-v2.jar"));
+            int beforeUpgrade = consumer.count();
+
+            drop(v2, node.home().resolve("deploy/registry-session.jar"));
+            assertTrue(WeftNode.await(AWAIT, () -> sessionLog(node).contains("client connections close in 4000 ms")),
+                    sessionLog(node));
+            provider.republish(SERVICE, "127.0.0.1:12200?v=2");
+            assertTrue(WeftNode.await(AWAIT, () -> sessionLog(node).split("listening for registry clients", -1).length
+                    == 3), "the new session listens: " + sessionLog(node));
+            Observed newcomer = new Observed();
+            clients.start(discovery, "itest-newcomer").subscribe(SERVICE, GROUP, newcomer);
+
+            consumer.await(List.of("127.0.0.1:12200?v=2"));
+            newcomer.await(List.of("127.0.0.1:12200?v=2"));
+            ConsoleBundles.Entry session = ConsoleBundles.find(node.http(), SESSION_BUNDLE);
+            assertEquals(bump(v1), session.version(), session.toString());
+            assertEquals("Active", session.state(), session.toString());
+            assertEquals(pid, node.pid().orElseThrow(), "same process");
+            assertTrue(WeftNode.await(AWAIT, () -> json(ops.get("/connections/query")).size() == 3),
+                    "every client on the new session: " + ops.get("/connections/query").body());
+            assertTrue(consumer.valuesSince(beforeUpgrade).stream().noneMatch(List::isEmpty),
+                    "a callback without the provider: " + consumer.valuesSince(beforeUpgrade));
+            String errors = node.log("common-error.log");
+            assertFalse(errors.contains("read by no Bolt service") || errors.contains("its frame names"),
+                    "a client's request was refused during the hand-over: " + errors);
+        }
+    }
+
+    private static String sessionLog(WeftNode node) {
+        return node.log("registry/session/registry-session.log");
+    }
+
     private static JsonNode json(Http.Response response) {
         try {
             return JSON.readTree(response.body());
@@ -121,6 +183,12 @@ class RegistrySessionNodeTest {
 
         int count() {
             return calls.size();
+        }
+
+        /** The values of every callback after the first {@code skipped}, each sorted. */
+        List<List<String>> valuesSince(int skipped) {
+            return calls.subList(skipped, calls.size()).stream()
+                    .map(data -> data.values().stream().flatMap(List::stream).sorted().toList()).toList();
         }
 
         List<String> latestValues() {
