@@ -79,16 +79,6 @@ public record DataServerOptions(String bindAddress, String advertisedHost, int s
                 + ") must be at least maxPayloadBytes (" + maxPayloadBytes + ")");
     }
 
-    /** With the default retention of empty datums. */
-    public DataServerOptions(String bindAddress, String advertisedHost, int sessionPort, int replicationPort,
-            List<String> metaServers, String dataCenter, String zone, long heartbeatMillis, long leaseMillis,
-            long leaseCheckMillis, int notifyRetries, long notifyRetryMillis, int requestTimeoutMillis,
-            int maxPayloadBytes, GuardLimits portLimits) {
-        this(bindAddress, advertisedHost, sessionPort, replicationPort, metaServers, dataCenter, zone, heartbeatMillis,
-                leaseMillis, leaseCheckMillis, notifyRetries, notifyRetryMillis, requestTimeoutMillis, maxPayloadBytes,
-                portLimits, DEFAULT_EMPTY_DATUM_RETENTION_MILLIS);
-    }
-
     /** With the default port limits, the frame limit fitted to {@code maxPayloadBytes}, and the default retention. */
     public DataServerOptions(String bindAddress, String advertisedHost, int sessionPort, int replicationPort,
             List<String> metaServers, String dataCenter, String zone, long heartbeatMillis, long leaseMillis,
@@ -96,7 +86,7 @@ public record DataServerOptions(String bindAddress, String advertisedHost, int s
             int maxPayloadBytes) {
         this(bindAddress, advertisedHost, sessionPort, replicationPort, metaServers, dataCenter, zone, heartbeatMillis,
                 leaseMillis, leaseCheckMillis, notifyRetries, notifyRetryMillis, requestTimeoutMillis, maxPayloadBytes,
-                defaultPortLimits(maxPayloadBytes));
+                defaultPortLimits(maxPayloadBytes), DEFAULT_EMPTY_DATUM_RETENTION_MILLIS);
     }
 
     /** The default rate and connection limits, and a frame limit that fits {@code maxPayloadBytes}. */

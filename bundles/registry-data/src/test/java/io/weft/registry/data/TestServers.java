@@ -37,7 +37,8 @@ public final class TestServers implements AutoCloseable {
         DataServerOptions o = options(metaServers);
         return start(new DataServerOptions(o.bindAddress(), o.advertisedHost(), o.sessionPort(), o.replicationPort(),
                 o.metaServers(), o.dataCenter(), o.zone(), o.heartbeatMillis(), o.leaseMillis(), o.leaseCheckMillis(),
-                o.notifyRetries(), o.notifyRetryMillis(), o.requestTimeoutMillis(), o.maxPayloadBytes(), portLimits));
+                o.notifyRetries(), o.notifyRetryMillis(), o.requestTimeoutMillis(), o.maxPayloadBytes(), portLimits,
+                o.emptyDatumRetentionMillis()));
     }
 
     private DataServer start(DataServerOptions options) {

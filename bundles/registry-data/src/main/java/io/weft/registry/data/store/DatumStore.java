@@ -190,10 +190,15 @@ public final class DatumStore {
      * @return how many were forgotten
      */
     public int forgetEmptySince(long millis) {
+        Predicate<Datum> forgettable = d -> d.publisherCount() == 0 && VersionClock.millisOf(d.version()) < millis;
         int[] forgotten = {0};
-        for (String dataInfoId : datums.keySet()) {
-            datums.computeIfPresent(dataInfoId, (id, current) -> {
-                if (current.publisherCount() == 0 && VersionClock.millisOf(current.version()) < millis) {
+        for (Map.Entry<String, Datum> entry : datums.entrySet()) {
+            if (!forgettable.test(entry.getValue())) {
+                continue; // most datums: no lock taken
+            }
+            // Again under the datum's lock: a publish may have come since it was read.
+            datums.computeIfPresent(entry.getKey(), (id, current) -> {
+                if (forgettable.test(current)) {
                     forgotten[0]++;
                     return null;
                 }
