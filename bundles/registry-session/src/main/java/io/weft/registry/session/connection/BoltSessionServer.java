@@ -226,13 +226,15 @@ public final class BoltSessionServer implements PushChannel, AutoCloseable {
             }
             classes.close();
         };
-        if (handoverMillis <= 0 || clients.isEmpty() || !later(clients.get(0).connection(), handOver, handoverMillis)) {
+        boolean handingOver = handoverMillis > 0 && !clients.isEmpty()
+                && later(clients.get(0).connection(), handOver, handoverMillis);
+        if (!handingOver) {
             handOver.run();
         }
         // Bolt's shutdown leaves the server's connection event thread running.
         BoltEventExecutor.shutdown(rpc);
         pool.shutdownNow();
-        if (handoverMillis > 0 && !clients.isEmpty()) {
+        if (handingOver) {
             LOG.info("[session] client port {}:{} closed; its {} client connections close in {} ms, when the next"
                     + " session listens", host, rpc.port(), clients.size(), handoverMillis);
         } else {
