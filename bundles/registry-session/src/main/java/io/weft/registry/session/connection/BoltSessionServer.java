@@ -18,16 +18,12 @@ import io.weft.codec.bolt.guard.LogThrottle;
 import io.weft.codec.hessian.SafeHessian;
 import io.weft.registry.session.push.PushChannel;
 import io.weft.registry.session.register.RegisterHandler;
-import io.netty.channel.Channel;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +56,11 @@ public final class BoltSessionServer implements PushChannel, AutoCloseable {
 
     /** One line per kind of refusal and client address in this interval, at most (they go to common-error.log). */
     private static final long REFUSAL_LOG_INTERVAL_MILLIS = 10_000;
+    /**
+     * How long a handed-over connection's requests get no answer before it closes: a client answered just before
+     * sends its next request within this time, and then waits for it instead of sending more.
+     */
+    static final long HOLD_BEFORE_CLOSE_MILLIS = 50;
 
     private final String host;
     private final int requestedPort;
@@ -70,6 +71,8 @@ public final class BoltSessionServer implements PushChannel, AutoCloseable {
     private final ClientConnections connections;
     /** Set when {@link #close()} begins: connections closing after that are closed by this server, not their clients. */
     private volatile boolean closing;
+    /** The hand-over of the connections once closing, which sets the request policy from then on. */
+    private volatile ClientHandOver handOver;
     private final RefusalCounts refusals;
     private final Clock clock;
     private ThreadPoolExecutor workers;
@@ -123,12 +126,15 @@ public final class BoltSessionServer implements PushChannel, AutoCloseable {
                 new LogThrottle(LOG, REFUSAL_LOG_INTERVAL_MILLIS, clock::millis)));
         rpc.addConnectionEventProcessor(ConnectionEventType.CONNECT, (address, connection) -> opened(connection));
         rpc.addConnectionEventProcessor(ConnectionEventType.CLOSE, (address, connection) -> closed(connection));
-        BooleanSupplier taking = () -> !closing;
-        rpc.registerUserProcessor(new RequestProcessor<>(PublisherRegister.class, registrations::publisher, taking));
-        rpc.registerUserProcessor(new RequestProcessor<>(SubscriberRegister.class, registrations::subscriber, taking));
-        rpc.registerUserProcessor(
-                new RequestProcessor<>(ConfiguratorRegister.class, registrations::configurator, taking));
-        rpc.registerUserProcessor(new RequestProcessor<>(SyncConfigRequest.class, syncConfig::answer, taking));
+        rpc.registerUserProcessor(new RequestProcessor<>(PublisherRegister.class, registrations::publisher,
+                this::acknowledgedOnly, this::requestPolicy));
+        rpc.registerUserProcessor(new RequestProcessor<>(SubscriberRegister.class, registrations::subscriber,
+                this::acknowledgedOnly, this::requestPolicy));
+        rpc.registerUserProcessor(new RequestProcessor<>(ConfiguratorRegister.class, registrations::configurator,
+                this::acknowledgedOnly, this::requestPolicy));
+        // The client's configuration comes from this session's options alone: answered the same while handing over.
+        rpc.registerUserProcessor(new RequestProcessor<>(SyncConfigRequest.class, syncConfig::answer,
+                request -> syncConfig.answer(null, null), this::requestPolicy));
         try {
             rpc.startup();
         } catch (RuntimeException e) {
@@ -173,6 +179,26 @@ public final class BoltSessionServer implements PushChannel, AutoCloseable {
         }
     }
 
+    RequestPolicy requestPolicyForTest() {
+        return requestPolicy();
+    }
+
+    private RequestPolicy requestPolicy() {
+        ClientHandOver current = handOver;
+        if (current != null) {
+            return current.policy();
+        }
+        return closing ? RequestPolicy.ACKNOWLEDGE : RequestPolicy.APPLY;
+    }
+
+    private Object acknowledgedOnly(Object register) {
+        ClientHandOver current = handOver;
+        if (current != null) {
+            current.acknowledged();
+        }
+        return HandOverAnswer.to(register);
+    }
+
     /** Closes the port and the clients' connections at once. */
     @Override
     public void close() {
@@ -180,18 +206,23 @@ public final class BoltSessionServer implements PushChannel, AutoCloseable {
     }
 
     /**
-     * Closes the port at once and the clients' connections {@code handoverMillis} later (0: at once).
+     * Closes the port at once and hands the clients' connections over for {@code handoverMillis} (0: closes them
+     * at once).
      *
-     * <p>Why wait: a client whose connection closes tries to reconnect within half a second, and if nothing
-     * listens then it waits 5 to 10 s before its next try (registry-client-all's reconnect loop). A session
-     * restarted in place (a bundle upgrade or refresh, a changed option) listens again a few hundred
-     * milliseconds after this one closed its port; clients closed after that reconnect to it on their first try.
-     * Until then their connections stay open on Bolt's I/O threads, which outlive this server: Bolt answers
-     * their heartbeats, and a request sent meanwhile gets no answer (see {@link RequestProcessor}): it fails when
-     * the connection closes and the client sends it again after reconnecting. The closes are scheduled on those
-     * I/O threads, so no thread of this server's stays behind.
+     * <p>Why: a client whose connection closes tries to reconnect within half a second, and if nothing listens
+     * then it waits 5 to 10 s before its next try (registry-client-all's reconnect loop). A session restarted in
+     * place (a bundle upgrade or refresh, a changed option) listens again a few hundred milliseconds after this one
+     * closed its port; clients closed after that reconnect to it on their first try. Until then their connections
+     * stay open on Bolt's I/O threads, which outlive this server: Bolt answers their heartbeats, and
+     * {@link ClientHandOver} acknowledges their requests without applying them, holds the last ones and closes the
+     * connections. No thread of this server's stays behind.
      */
     public void close(long handoverMillis) {
+        close(handoverMillis, HOLD_BEFORE_CLOSE_MILLIS);
+    }
+
+    /** As {@link #close(long)}, with the time the last requests are held (tests stretch it to watch that step). */
+    void close(long handoverMillis, long holdMillis) {
         closing = true;
         RpcServer rpc;
         ThreadPoolExecutor pool;
@@ -213,52 +244,41 @@ public final class BoltSessionServer implements PushChannel, AutoCloseable {
             LOG.warn("[session] stopping the client port: {}", e.toString());
         }
         // Bolt's stop closes only the listening socket: accepted connections live on in its JVM-wide worker
-        // group, answered by Bolt's heartbeat but by no processor of ours. Closed, their clients reconnect to
-        // whatever listens next and replay their registrations (RCP-14). The classes stay registered with the
-        // codec until then (a restarted session's registration takes them over at once), so that a request on
-        // them is read and left unanswered rather than refused: a refusal is answered at once, and the client
-        // would send its next request at once, and the next, until its connection closes.
-        List<ClientConnection> clients = connections.all();
+        // group, still read by this server's processors. Closed, their clients reconnect to whatever listens next
+        // and replay their registrations (RCP-14). The classes stay registered with the codec until then (a
+        // restarted session's registration takes them over at once), so that their requests are read and
+        // acknowledged rather than refused: a refusal fails the client's call and the client sends it again at
+        // once, and again, until its connection closes.
+        // Every answer of the hand-over given once now, while this bundle can still load its classes: after an
+        // update through deploy/ its old revision loads none any more, and the hand-over goes on after that.
+        HandOverAnswer.to(null);
+        syncConfig.answer(null, null);
         BoltHessian.Registration classes = hessianRegistration;
-        Runnable handOver = () -> {
-            for (ClientConnection client : clients) {
-                client.connection().close();
-            }
-            classes.close();
-        };
-        boolean handingOver = handoverMillis > 0 && !clients.isEmpty()
-                && later(clients.get(0).connection(), handOver, handoverMillis);
+        ClientHandOver closingClients = new ClientHandOver(host + ":" + rpc.port(), connections::all, classes::close);
+        handOver = closingClients;
+        boolean handingOver = handoverMillis > 0 && closingClients.schedule(handoverMillis, holdMillis);
         if (!handingOver) {
-            handOver.run();
+            closingClients.closeNow();
         }
         // Bolt's shutdown leaves the server's connection event thread running.
         BoltEventExecutor.shutdown(rpc);
         pool.shutdownNow();
         if (handingOver) {
             LOG.info("[session] client port {}:{} closed; its {} client connections close in {} ms, when the next"
-                    + " session listens", host, rpc.port(), clients.size(), handoverMillis);
+                    + " session listens", host, rpc.port(), connections.size(), handoverMillis);
         } else {
             LOG.info("[session] client port {}:{} closed", host, rpc.port());
-        }
-    }
-
-    /** Runs {@code task} on the I/O thread of {@code connection} in {@code delayMillis}; false if it cannot. */
-    private static boolean later(Connection connection, Runnable task, long delayMillis) {
-        Channel channel = connection.getChannel();
-        if (channel == null) {
-            return false;
-        }
-        try {
-            channel.eventLoop().schedule(task, delayMillis, TimeUnit.MILLISECONDS);
-            return true;
-        } catch (RejectedExecutionException shuttingDown) {
-            return false;
         }
     }
 
     private void opened(Connection connection) {
         ClientConnection opened = connections.opened(connection);
         CONNECT_LOG.info("[connection] client connected: {}, {} open", opened.remoteAddress(), connections.size());
+        ClientHandOver current = handOver;
+        if (current != null && current.ended()) {
+            // Accepted just before the port closed and known only now: nothing hands it over any more.
+            connection.close();
+        }
     }
 
     private void closed(Connection connection) {

@@ -4,7 +4,8 @@ import com.alipay.remoting.AsyncContext;
 import com.alipay.remoting.BizContext;
 import com.alipay.remoting.rpc.protocol.AsyncUserProcessor;
 import java.util.function.BiFunction;
-import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Bolt's processor for one request class (RCP-2: the frame's class name routes it): hands the request and
@@ -16,11 +17,9 @@ import java.util.function.BooleanSupplier;
  * on a busy machine. A body of another class than the frame names is refused with a clear error (Bolt answers it
  * with its error status); an empty body reaches the handler as null.
  *
- * <p>Once its server no longer takes requests (a stopping session handing its clients over, see
- * {@link BoltSessionServer#close(long)}) a request gets no answer: the client's call waits until the connection
- * closes, fails then, and the client sends the request again after reconnecting. An answer would let the client
- * send its next request at once, and a client busy sending when its connection closes can miss the closed
- * connection's removal from its pool and sleep 5-10 s before reconnecting.
+ * <p>While its server stops, the {@linkplain RequestPolicy policy} changes (see {@link ClientHandOver}): a request
+ * is then acknowledged without being applied, and in the last moment before the connections close it gets no
+ * answer.
  *
  * @param <T> the request class
  */
@@ -28,18 +27,31 @@ final class RequestProcessor<T> extends AsyncUserProcessor<T> {
 
     private final Class<T> type;
     private final BiFunction<T, String, Object> handler;
-    private final BooleanSupplier taking;
+    private final Function<Object, Object> acknowledgement;
+    private final Supplier<RequestPolicy> policy;
 
-    /** @param taking whether the server takes requests (false once it is closing) */
-    RequestProcessor(Class<T> type, BiFunction<T, String, Object> handler, BooleanSupplier taking) {
+    /**
+     * @param handler         applies a request from a connection and returns the answer
+     * @param acknowledgement the answer to a request acknowledged and not applied; it may be read with the next
+     *                        session's copy of the request class (see {@link HandOverAnswer})
+     * @param policy          what to do with a request now
+     */
+    RequestProcessor(Class<T> type, BiFunction<T, String, Object> handler, Function<Object, Object> acknowledgement,
+            Supplier<RequestPolicy> policy) {
         this.type = type;
         this.handler = handler;
-        this.taking = taking;
+        this.acknowledgement = acknowledgement;
+        this.policy = policy;
     }
 
     @Override
     public void handleRequest(BizContext context, AsyncContext answer, T request) {
-        if (!taking.getAsBoolean()) {
+        RequestPolicy now = policy.get();
+        if (now == RequestPolicy.HOLD) {
+            return;
+        }
+        if (now == RequestPolicy.ACKNOWLEDGE) {
+            answer.sendResponse(acknowledgement.apply(request));
             return;
         }
         // Bolt routes by the frame's class name and checks nothing more: the body may hold any allowed class.

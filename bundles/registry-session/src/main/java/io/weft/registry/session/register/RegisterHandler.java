@@ -187,6 +187,16 @@ public final class RegisterHandler {
         return success(register, message);
     }
 
+    /**
+     * The answer of a session handing its clients over (decision record 0023): a success that applies nothing.
+     * The client registers everything again once it has reconnected to the next session.
+     *
+     * @param register null for an empty body
+     */
+    public static RegisterResponse acknowledgedOnly(BaseRegister register) {
+        return success(register, "acknowledged during the session's hand-over; registered again after reconnecting");
+    }
+
     private static RegisterResponse success(BaseRegister register, String message) {
         return response(register, true, false, message);
     }
