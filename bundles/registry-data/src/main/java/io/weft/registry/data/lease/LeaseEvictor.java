@@ -42,6 +42,15 @@ public final class LeaseEvictor {
     private final DataCounts counts;
     private final Clock clock;
     private final long leaseMillis;
+    /**
+     * How often the led slots are searched for session processes without a lease: a look at every publisher, a
+     * few percent of a busy server's CPU if done at every check, and needed only when slots change leader. A
+     * process adopted this much later keeps its publishers that much longer.
+     */
+    private final long adoptEveryMillis;
+    /** When the last search ran; read and written by {@link #check()} only, which runs on one thread. */
+    private long adoptedAtMillis;
+    private boolean adoptedOnce;
 
     public LeaseEvictor(SessionLeases leases, DatumStore store, LocalSlots slots, DatumChanges changes,
             DataCounts counts, Clock clock, long leaseMillis) {
@@ -52,16 +61,22 @@ public final class LeaseEvictor {
         this.counts = counts;
         this.clock = clock;
         this.leaseMillis = leaseMillis;
+        this.adoptEveryMillis = Math.max(1, leaseMillis / 6);
     }
 
     /**
      * One round: starts a lease for every session process with publishers in a led slot that has none (a promoted
-     * follower's replicas), then evicts the processes not renewed for the lease time.
+     * follower's replicas; searched for at most every sixth of the lease time), then evicts the processes not
+     * renewed for the lease time.
      */
     public void check() {
         long now = clock.millis();
-        Set<String> processes = store.sessionProcesses(slots::leads);
-        leases.adopt(processes, UNKNOWN_ADDRESS, now);
+        if (!adoptedOnce || now - adoptedAtMillis >= adoptEveryMillis) {
+            Set<String> processes = store.sessionProcesses(slots::leads);
+            leases.adopt(processes, UNKNOWN_ADDRESS, now);
+            adoptedAtMillis = now;
+            adoptedOnce = true;
+        }
         for (Lease lease : leases.expire(now, leaseMillis)) {
             int removed = evict(lease);
             if (lease.superseded()) {

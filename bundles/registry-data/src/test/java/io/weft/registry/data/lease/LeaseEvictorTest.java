@@ -126,6 +126,24 @@ class LeaseEvictorTest {
     }
 
     @Test
+    @DisplayName("REG-34: publishers that came by replication after a check are given their lease within a sixth of"
+            + " the lease time, and lose their publishers when it ends unrenewed")
+    void replicasArrivingLaterAdoptedSoon() {
+        evictor.check();
+        store.applyReplica(SERVICE, 5, List.of(publisher("r9", "10.0.0.9:9600", "process-9")));
+        clock.advance(LEASE / 6);
+        evictor.check();
+        clock.advance(LEASE - 1);
+        evictor.check();
+        assertEquals(1, store.get(SERVICE).publisherCount());
+
+        clock.advance(1);
+        evictor.check();
+
+        assertEquals(0, store.get(SERVICE).publisherCount());
+    }
+
+    @Test
     @DisplayName("REG-34: only the slots this server leads are evicted; followers follow by replication")
     void onlyLedSlots() {
         slots.offer(Tables.all(2, 8, "10.0.0.7:9620", SELF));

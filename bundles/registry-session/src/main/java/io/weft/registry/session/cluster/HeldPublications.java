@@ -4,9 +4,11 @@ import io.weft.registry.session.data.DataInfoId;
 import io.weft.registry.session.data.Publication;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -25,32 +27,51 @@ public final class HeldPublications {
     }
 
     private final Map<PublicationKey, Held> held = new ConcurrentHashMap<>();
+    /**
+     * The keys of {@link #held} by the connection they came on, so that a closing connection costs its own
+     * publications rather than a look at every one (a thousand clients dropping at once). Changed together with
+     * {@code held} under this object's lock; reads of {@code held} take no lock.
+     */
+    private final Map<String, Set<PublicationKey>> byConnection = new HashMap<>();
 
     /** Holds {@code publication}, replacing the one with its registId in that datum. */
-    public PublicationKey put(DataInfoId id, Publication publication, long nowMillis) {
+    public synchronized PublicationKey put(DataInfoId id, Publication publication, long nowMillis) {
         PublicationKey key = new PublicationKey(id, publication.registId());
-        held.put(key, new Held(publication, nowMillis));
+        Held previous = held.put(key, new Held(publication, nowMillis));
+        if (previous != null) {
+            unindex(previous.publication().connectionId(), key);
+        }
+        byConnection.computeIfAbsent(publication.connectionId(), connection -> new HashSet<>()).add(key);
         return key;
     }
 
     /** Forgets the publication; the key is returned so the data servers can be told. */
-    public PublicationKey remove(DataInfoId id, String registId) {
+    public synchronized PublicationKey remove(DataInfoId id, String registId) {
         PublicationKey key = new PublicationKey(id, registId);
-        held.remove(key);
+        Held previous = held.remove(key);
+        if (previous != null) {
+            unindex(previous.publication().connectionId(), key);
+        }
         return key;
     }
 
     /** Forgets every publication of the connection and returns their keys. */
-    public List<PublicationKey> removeConnection(String connectionId) {
-        List<PublicationKey> removed = new ArrayList<>();
-        held.entrySet().removeIf(entry -> {
-            if (entry.getValue().publication().connectionId().equals(connectionId)) {
-                removed.add(entry.getKey());
-                return true;
-            }
-            return false;
-        });
-        return removed;
+    public synchronized List<PublicationKey> removeConnection(String connectionId) {
+        Set<PublicationKey> keys = byConnection.remove(connectionId);
+        if (keys == null) {
+            return List.of();
+        }
+        for (PublicationKey key : keys) {
+            held.remove(key);
+        }
+        return new ArrayList<>(keys);
+    }
+
+    private void unindex(String connectionId, PublicationKey key) {
+        Set<PublicationKey> keys = byConnection.get(connectionId);
+        if (keys != null && keys.remove(key) && keys.isEmpty()) {
+            byConnection.remove(connectionId);
+        }
     }
 
     /** The publication as the data servers should hold it now; empty when they should not hold it. */

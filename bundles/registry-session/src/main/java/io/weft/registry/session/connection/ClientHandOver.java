@@ -79,7 +79,11 @@ final class ClientHandOver {
         Runnable close = this::closeAndLog;
         Runnable hold = () -> {
             policy = RequestPolicy.HOLD;
-            channel.eventLoop().schedule(close, holdMillis, TimeUnit.MILLISECONDS);
+            try {
+                channel.eventLoop().schedule(close, holdMillis, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException shuttingDown) {
+                close.run();
+            }
         };
         try {
             channel.eventLoop().schedule(hold, handoverMillis, TimeUnit.MILLISECONDS);
