@@ -27,9 +27,7 @@ public final class ConnectionsServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String problem = QueryParameters.problem(req);
-        if (problem != null) {
-            out.failure(resp, 400, problem);
+        if (QueryParameters.refused(req, resp, out)) {
             return;
         }
         List<String> connections = new ArrayList<>(session.connections());

@@ -48,9 +48,7 @@ public final class PushSwitchServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String problem = QueryParameters.problem(req);
-        if (problem != null) {
-            out.failure(resp, 400, problem);
+        if (QueryParameters.refused(req, resp, out)) {
             return;
         }
         out.json(resp, 200, state(new LinkedHashMap<>()));

@@ -1,6 +1,8 @@
 package io.weft.registry.session.ops;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Enumeration;
 
 /**
@@ -32,6 +34,16 @@ final class QueryParameters {
             }
         }
         return null;
+    }
+
+    /** Answers 400 with the {@link #problem} of the request's query, if it has one; true if it did. */
+    static boolean refused(HttpServletRequest req, HttpServletResponse resp, OpsJson out) throws IOException {
+        String problem = problem(req);
+        if (problem == null) {
+            return false;
+        }
+        out.failure(resp, 400, problem);
+        return true;
     }
 
     /** A parameter's value, null when it is absent or the client's literal {@code null}. */
