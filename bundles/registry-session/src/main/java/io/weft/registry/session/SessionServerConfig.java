@@ -85,8 +85,9 @@ public @interface SessionServerConfig {
     @AttributeDefinition(name = "Restart hand-over (ms)", description = "When the session stops while the node"
             + " keeps running (a bundle upgrade or refresh, a changed option), how long its clients' connections stay"
             + " open after its client port closed. The next session listens by then, so the clients reconnect to it"
-            + " on their first try instead of waiting 5-10 s for their next one. A request sent meanwhile gets no"
-            + " answer: it fails when the connection closes and the client sends it again after reconnecting. 0"
+            + " on their first try instead of waiting 5-10 s for their next one. A registration sent meanwhile is"
+            + " acknowledged and not applied (in the last 50 ms not answered): the client registers everything again"
+            + " after reconnecting. 0"
             + " closes them with the port; a node that shuts down always closes them at once, so its clients move to"
             + " another session without delay (decision record 0023).",
             min = "0")
