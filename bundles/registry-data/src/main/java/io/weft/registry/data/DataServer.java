@@ -94,6 +94,7 @@ public final class DataServer implements DataServerView, AutoCloseable {
     private SlotSyncer syncer;
     private volatile MetaHeartbeat heartbeat;
     private boolean started;
+    private boolean closed;
 
     /**
      * Reaches the other data servers as far above their session port as this one's replication port is above its
@@ -150,7 +151,8 @@ public final class DataServer implements DataServerView, AutoCloseable {
             notifier = new ChangeNotifier(sessionPort.connections(), outbound, options.notifyRetries(),
                     options.notifyRetryMillis(), counts);
             replicator = new Replicator(slots, client, replicationAddresses, outbound, options.notifyRetries(),
-                    options.notifyRetryMillis(), counts);
+                    options.notifyRetryMillis(), counts,
+                    new LogThrottle(LOG, REFUSAL_LOG_INTERVAL_MILLIS, clock::millis));
             syncer = new SlotSyncer(slots, store, client, replicationAddresses, gate, this::ledChange, syncThread,
                     options.leaseMillis());
             sessionPort.start();
@@ -265,9 +267,11 @@ public final class DataServer implements DataServerView, AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (!started) {
+        if (!started || closed) {
             return;
         }
+        // Once: a second close (an owner's and a test's, say) finds nothing left to stop.
+        closed = true;
         shutdown(scheduler);
         // Both ports at once: each waits for Bolt's boss thread to end (about 2 s of quiet period).
         Thread replicationStop = threads.newThread(() -> closeQuietly(replicationPort), "stop");

@@ -8,6 +8,7 @@ import io.weft.registry.data.store.Datum;
 import io.weft.registry.protocol.DataReply;
 import io.weft.registry.protocol.DatumView;
 import io.weft.registry.protocol.ReplyMessages;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -70,6 +71,30 @@ class ReplicationTest {
         Eventually.await("a, now follower, holds b's change",
                 () -> a.store().get(SERVICE).version() == onB.getDatumVersion());
         assertEquals(2, a.store().get(SERVICE).publisherCount());
+    }
+
+    @Test
+    @DisplayName("REG-32: a follower gone fails the replication of every datum changed meanwhile; one line per follower"
+            + " and interval says so (the next one with how many more), and the metric counts every one given up")
+    void followerGoneLoggedOnceAnInterval() throws Exception {
+        DataServer a = servers.start();
+        DataServer b = servers.start();
+        meta.dataNodes(a.address(), b.address());
+        meta.table(Tables.all(1, SLOTS, a.address(), b.address()));
+        Eventually.await("both work", () -> a.working() && b.working());
+        b.close();
+
+        try (LogCapture log = new LogCapture("registry.data")) {
+            for (int i = 0; i < 20; i++) {
+                DataReply published = session.publish(a.address(), SERVICE + i, "register-" + i, "10.0.0.1:12200");
+                assertTrue(published.isSuccess(), published.getMessage());
+            }
+            Eventually.await("every replication given up", () -> a.counts().replicationErrors() == 20);
+
+            List<String> lines = log.lines().stream().filter(line -> line.contains("replication of")).toList();
+            assertEquals(2, lines.size(), "one retry line and one given-up line: " + lines);
+            assertTrue(lines.get(0).contains("retrying") && lines.get(1).contains("given up"), lines.toString());
+        }
     }
 
     @Test

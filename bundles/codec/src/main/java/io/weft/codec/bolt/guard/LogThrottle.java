@@ -3,11 +3,12 @@ package io.weft.codec.bolt.guard;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
 /**
- * ERROR lines about bad input or a failing peer, at most one per key (e.g. kind of refusal and peer address, or
+ * ERROR (or WARN) lines about bad input or a failing peer, at most one per key (e.g. kind of refusal and peer address, or
  * failure and data server) per interval. A flood must not flood {@code common-error.log}: its alerts count lines
  * (OPS-22, e.g. {@code session_error_prod}).
  * The lines left out are counted, and the next line of the key says how many there were; the metrics count
@@ -39,13 +40,22 @@ public final class LogThrottle {
 
     /** Logs {@code format} with {@code args} at ERROR unless {@code key} had a line less than an interval ago. */
     public void error(String key, String format, Object... args) {
+        log(logger::error, key, format, args);
+    }
+
+    /** Logs {@code format} with {@code args} at WARN unless {@code key} had a line less than an interval ago. */
+    public void warn(String key, String format, Object... args) {
+        log(logger::warn, key, format, args);
+    }
+
+    private void log(BiConsumer<String, Object[]> level, String key, String format, Object... args) {
         long skipped = admit(key);
         if (skipped == 0) {
-            logger.error(format, args);
+            level.accept(format, args);
         } else if (skipped > 0) {
             Object[] more = Arrays.copyOf(args, args.length + 1);
             more[args.length] = skipped;
-            logger.error(format + " ({} more like this since the previous line)", more);
+            level.accept(format + " ({} more like this since the previous line)", more);
         }
     }
 

@@ -7,5 +7,5 @@
  * {@link io.weft.codec.bolt.guard.RefusalListener}, which the server maps to its own metrics and log.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package io.weft.codec.bolt.guard;

@@ -17,6 +17,7 @@ final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoClosea
 
     private final List<Logger> loggers;
     private final List<String> errors = new CopyOnWriteArrayList<>();
+    private final List<String> warnings = new CopyOnWriteArrayList<>();
 
     LogCapture(String... loggerNames) {
         loggers = Arrays.stream(loggerNames).map(name -> (Logger) LoggerFactory.getLogger(name)).toList();
@@ -28,12 +29,19 @@ final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoClosea
     protected void append(ILoggingEvent event) {
         if (event.getLevel().isGreaterOrEqual(Level.ERROR)) {
             errors.add(event.getFormattedMessage());
+        } else if (event.getLevel() == Level.WARN) {
+            warnings.add(event.getFormattedMessage());
         }
     }
 
     /** The ERROR lines so far, in order. */
     List<String> errors() {
         return List.copyOf(errors);
+    }
+
+    /** The WARN lines so far, in order. */
+    List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     /** The ERROR lines containing all of {@code parts}. */

@@ -36,6 +36,25 @@ class LogThrottleTest {
     }
 
     @Test
+    @DisplayName("OPS-22: WARN lines are throttled the same way, at WARN")
+    void warnings() {
+        AtomicLong clock = new AtomicLong(50_000);
+        try (LogCapture log = new LogCapture(LOGGER)) {
+            LogThrottle throttle = new LogThrottle(LoggerFactory.getLogger(LOGGER), 10_000, clock::get);
+
+            for (int i = 0; i < 3; i++) {
+                throttle.warn("retry 10.0.0.1", "retrying {} on {}", "d" + i, "10.0.0.1");
+            }
+            clock.addAndGet(10_000);
+            throttle.warn("retry 10.0.0.1", "retrying {} on {}", "d3", "10.0.0.1");
+
+            assertEquals(List.of("retrying d0 on 10.0.0.1",
+                    "retrying d3 on 10.0.0.1 (2 more like this since the previous line)"), log.warnings());
+            assertEquals(List.of(), log.errors());
+        }
+    }
+
+    @Test
     @DisplayName("OPS-22: keys quiet for two intervals are forgotten, so a flood from many addresses holds no memory")
     void quietKeysForgotten() {
         AtomicLong clock = new AtomicLong(0);

@@ -1,5 +1,6 @@
 package io.weft.registry.data.replication;
 
+import io.weft.codec.bolt.guard.LogThrottle;
 import io.weft.registry.data.monitor.DataCounts;
 import io.weft.registry.data.slot.LocalSlots;
 import io.weft.registry.data.store.Datum;
@@ -10,21 +11,19 @@ import io.weft.registry.protocol.ReplicateRequest;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sends each datum this server changed as slot leader to the slot's followers: the whole datum, so a replay or a
  * late arrival is harmless (the follower keeps the highest version). A follower that cannot be reached is tried
  * again after {@code retryMillis}, {@code retries} times; after that it misses this version until the datum's next
  * change or its next slot sync. A follower that answers with a refusal (it leads the slot in a newer table) is not
- * retried.
+ * retried. Its failure lines are throttled per follower ({@code log}): a follower that went away fails every datum
+ * changed meanwhile, and one line an interval per follower says so with the count of the others; the
+ * {@code replication} error metric counts every one given up.
  *
  * <p>Thread-safe; the sends run on the executor given.
  */
 public final class Replicator {
-
-    private static final Logger LOG = LoggerFactory.getLogger("registry.data");
 
     private final LocalSlots slots;
     private final BoltClient client;
@@ -33,9 +32,11 @@ public final class Replicator {
     private final int retries;
     private final long retryMillis;
     private final DataCounts counts;
+    private final LogThrottle log;
 
+    /** @param log the throttle of the failure lines, on the {@code registry.data} logger */
     public Replicator(LocalSlots slots, BoltClient client, ReplicationAddresses addresses,
-            ScheduledExecutorService executor, int retries, long retryMillis, DataCounts counts) {
+            ScheduledExecutorService executor, int retries, long retryMillis, DataCounts counts, LogThrottle log) {
         this.slots = slots;
         this.client = client;
         this.addresses = addresses;
@@ -43,6 +44,7 @@ public final class Replicator {
         this.retries = retries;
         this.retryMillis = retryMillis;
         this.counts = counts;
+        this.log = log;
     }
 
     public void changed(Datum datum) {
@@ -67,20 +69,21 @@ public final class Replicator {
             reply = client.call(addresses.of(follower), request, DataReply.class);
         } catch (CallFailedException e) {
             if (attempt < retries) {
-                LOG.warn("[data] replication of {} v{} to {} failed (attempt {} of {}), retrying: {}",
+                log.warn("retrying " + follower,
+                        "[data] replication of {} v{} to {} failed (attempt {} of {}), retrying: {}",
                         request.getDataInfoId(), request.getVersion(), follower, attempt + 1, retries + 1,
                         e.getMessage());
                 submit(() -> send(follower, request, attempt + 1), retryMillis);
             } else {
                 counts.replicationError();
-                LOG.error("[data] replication of {} v{} to {} given up after {} attempts: {}",
+                log.error("given up " + follower, "[data] replication of {} v{} to {} given up after {} attempts: {}",
                         request.getDataInfoId(), request.getVersion(), follower, attempt + 1, e.getMessage());
             }
             return;
         }
         if (!reply.isSuccess()) {
-            LOG.warn("[data] follower {} refused {} v{}: {}", follower, request.getDataInfoId(), request.getVersion(),
-                    reply.getMessage());
+            log.warn("refused " + follower, "[data] follower {} refused {} v{}: {}", follower,
+                    request.getDataInfoId(), request.getVersion(), reply.getMessage());
         }
     }
 
