@@ -179,11 +179,8 @@ public final class BoltSessionServer implements PushChannel, AutoCloseable {
         }
     }
 
-    RequestPolicy requestPolicyForTest() {
-        return requestPolicy();
-    }
-
-    private RequestPolicy requestPolicy() {
+    /** What the port does with a client's request now: apply it, or, while it stops, acknowledge or hold it. */
+    RequestPolicy requestPolicy() {
         ClientHandOver current = handOver;
         if (current != null) {
             return current.policy();

@@ -83,7 +83,7 @@ class ClientHandOverTest {
         assertEquals(List.of("served"), registrations.publishers().all().stream()
                 .map(p -> p.registId()).toList(), "the acknowledged publication is not applied");
 
-        Eventually.await("the hand-over holds requests", () -> port.requestPolicyForTest() == RequestPolicy.HOLD);
+        Eventually.await("the hand-over holds requests", () -> port.requestPolicy() == RequestPolicy.HOLD);
         send(publish(3, "held"));
         socket.setSoTimeout(1_000);
         assertThrows(SocketTimeoutException.class, () -> in.read(), "a held request is not answered");
