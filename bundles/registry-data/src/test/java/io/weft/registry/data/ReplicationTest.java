@@ -41,11 +41,9 @@ class ReplicationTest {
     @Test
     @DisplayName("REG-29, REG-32: the leader's publish reaches the follower; the promoted follower serves it at once")
     void leaderToFollowerThenPromotion() throws Exception {
-        DataServer a = servers.start();
-        DataServer b = servers.start();
-        meta.dataNodes(a.address(), b.address());
-        meta.table(Tables.all(1, SLOTS, a.address(), b.address()));
-        Eventually.await("both work", () -> a.working() && b.working());
+        DataServer[] pair = leaderAndFollower();
+        DataServer a = pair[0];
+        DataServer b = pair[1];
 
         DataReply published = session.publish(a.address(), SERVICE, "register-1", "10.0.0.1:12200");
         assertTrue(published.isSuccess(), published.getMessage());
@@ -77,11 +75,9 @@ class ReplicationTest {
     @DisplayName("REG-32: a follower gone fails the replication of every datum changed meanwhile; one line per follower"
             + " and interval says so (the next one with how many more), and the metric counts every one given up")
     void followerGoneLoggedOnceAnInterval() throws Exception {
-        DataServer a = servers.start();
-        DataServer b = servers.start();
-        meta.dataNodes(a.address(), b.address());
-        meta.table(Tables.all(1, SLOTS, a.address(), b.address()));
-        Eventually.await("both work", () -> a.working() && b.working());
+        DataServer[] pair = leaderAndFollower();
+        DataServer a = pair[0];
+        DataServer b = pair[1];
         b.close();
 
         try (LogCapture log = new LogCapture("registry.data")) {
@@ -95,6 +91,16 @@ class ReplicationTest {
             assertEquals(2, lines.size(), "one retry line and one given-up line: " + lines);
             assertTrue(lines.get(0).contains("retrying") && lines.get(1).contains("given up"), lines.toString());
         }
+    }
+
+    /** Two working data servers, the first leading every slot and the second following. */
+    private DataServer[] leaderAndFollower() {
+        DataServer a = servers.start();
+        DataServer b = servers.start();
+        meta.dataNodes(a.address(), b.address());
+        meta.table(Tables.all(1, SLOTS, a.address(), b.address()));
+        Eventually.await("both work", () -> a.working() && b.working());
+        return new DataServer[] {a, b};
     }
 
     @Test
