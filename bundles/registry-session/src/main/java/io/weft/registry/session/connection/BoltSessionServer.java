@@ -69,9 +69,10 @@ public final class BoltSessionServer implements PushChannel, AutoCloseable {
     private final RegisterHandler registrations;
     private final SyncConfigAnswer syncConfig;
     private final ClientConnections connections;
-    /** Set when {@link #close()} begins: connections closing after that are closed by this server, not their clients. */
-    private volatile boolean closing;
-    /** The hand-over of the connections once closing, which sets the request policy from then on. */
+    /**
+     * Set when {@link #close()} begins: the hand-over of the connections, which sets the request policy from then
+     * on; connections closing after that are closed by this server, not their clients.
+     */
     private volatile ClientHandOver handOver;
     private final RefusalCounts refusals;
     private final Clock clock;
@@ -182,18 +183,12 @@ public final class BoltSessionServer implements PushChannel, AutoCloseable {
     /** What the port does with a client's request now: apply it, or, while it stops, acknowledge or hold it. */
     RequestPolicy requestPolicy() {
         ClientHandOver current = handOver;
-        if (current != null) {
-            return current.policy();
-        }
-        return closing ? RequestPolicy.ACKNOWLEDGE : RequestPolicy.APPLY;
+        return current == null ? RequestPolicy.APPLY : current.policy();
     }
 
+    /** Asked only under {@link RequestPolicy#ACKNOWLEDGE}, hence while handing over. */
     private Object acknowledgedOnly(Object register) {
-        ClientHandOver current = handOver;
-        if (current != null) {
-            current.acknowledged();
-        }
-        return HandOverAnswer.to(register);
+        return handOver.acknowledge(register);
     }
 
     /** Closes the port and the clients' connections at once. */
@@ -220,7 +215,6 @@ public final class BoltSessionServer implements PushChannel, AutoCloseable {
 
     /** As {@link #close(long)}, with the time the last requests are held (tests stretch it to watch that step). */
     void close(long handoverMillis, long holdMillis) {
-        closing = true;
         RpcServer rpc;
         ThreadPoolExecutor pool;
         synchronized (this) {
@@ -232,6 +226,12 @@ public final class BoltSessionServer implements PushChannel, AutoCloseable {
         if (rpc == null) {
             return;
         }
+        // The classes stay registered with the codec until the connections close (a restarted session's
+        // registration takes them over at once), so that requests on them are read and acknowledged rather than
+        // refused: a refusal fails the client's call and the client sends it again at once, and again.
+        ClientHandOver closingClients = new ClientHandOver(host + ":" + rpc.port(), connections::all,
+                hessianRegistration::close);
+        handOver = closingClients;
         try {
             // Returns once the port is free, so a restart binds it again at once.
             if (!BoltServerStop.stop(rpc::shutdown, host, rpc.port(), BoltServerStop.DEFAULT_WAIT)) {
@@ -242,17 +242,11 @@ public final class BoltSessionServer implements PushChannel, AutoCloseable {
         }
         // Bolt's stop closes only the listening socket: accepted connections live on in its JVM-wide worker
         // group, still read by this server's processors. Closed, their clients reconnect to whatever listens next
-        // and replay their registrations (RCP-14). The classes stay registered with the codec until then (a
-        // restarted session's registration takes them over at once), so that their requests are read and
-        // acknowledged rather than refused: a refusal fails the client's call and the client sends it again at
-        // once, and again, until its connection closes.
+        // and replay their registrations (RCP-14).
         // Every answer of the hand-over given once now, while this bundle can still load its classes: after an
         // update through deploy/ its old revision loads none any more, and the hand-over goes on after that.
         HandOverAnswer.to(null);
         syncConfig.answer(null, null);
-        BoltHessian.Registration classes = hessianRegistration;
-        ClientHandOver closingClients = new ClientHandOver(host + ":" + rpc.port(), connections::all, classes::close);
-        handOver = closingClients;
         boolean handingOver = handoverMillis > 0 && closingClients.schedule(handoverMillis, holdMillis);
         if (!handingOver) {
             closingClients.closeNow();
@@ -281,7 +275,7 @@ public final class BoltSessionServer implements PushChannel, AutoCloseable {
     private void closed(Connection connection) {
         connections.closed(connection).ifPresent(gone -> {
             CONNECT_LOG.info("[connection] client disconnected: {}, {} open", gone.remoteAddress(), connections.size());
-            if (closing) {
+            if (handOver != null) {
                 // This server closed it, stopping: the client has not gone and comes back through the next session
                 // process. Its publications stay on the data servers until this process's lease ends there
                 // (REG-34); a client-off now would push every subscriber a list without them until it is back.

@@ -57,9 +57,10 @@ final class ClientHandOver {
         return ended;
     }
 
-    /** Counts a request answered without being applied. */
-    void acknowledged() {
+    /** The answer to a request acknowledged without being applied ({@link HandOverAnswer}), counted for the log. */
+    Object acknowledge(Object request) {
         acknowledged.incrementAndGet();
+        return HandOverAnswer.to(request);
     }
 
     /**
@@ -93,12 +94,8 @@ final class ClientHandOver {
         }
     }
 
-    /** Closes the connections and runs {@code afterClosed}. */
-    void closeNow() {
-        closeAll();
-    }
-
-    private int closeAll() {
+    /** Closes the connections and runs {@code afterClosed}; returns how many it closed. */
+    int closeNow() {
         policy = RequestPolicy.HOLD;
         ended = true;
         List<ClientConnection> open = clients.get();
@@ -110,7 +107,7 @@ final class ClientHandOver {
     }
 
     private void closeAndLog() {
-        int closed = closeAll();
+        int closed = closeNow();
         LOG.info("[session] hand-over of client port {} ended: {} client connections closed, {} requests on them"
                 + " acknowledged meanwhile (their clients register again through the next session)", port,
                 closed, acknowledged.get());
