@@ -7,7 +7,6 @@ import io.weft.registry.data.store.DatumChanges;
 import io.weft.registry.data.store.DatumStore;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,9 +47,8 @@ public final class LeaseEvictor {
      * process adopted this much later keeps its publishers that much longer.
      */
     private final long adoptEveryMillis;
-    /** When the last search ran; read and written by {@link #check()} only, which runs on one thread. */
-    private long adoptedAtMillis;
-    private boolean adoptedOnce;
+    /** When the next search is due; read and written by {@link #check()} only, which runs on one thread. */
+    private long adoptionDueMillis = Long.MIN_VALUE;
 
     public LeaseEvictor(SessionLeases leases, DatumStore store, LocalSlots slots, DatumChanges changes,
             DataCounts counts, Clock clock, long leaseMillis) {
@@ -71,11 +69,9 @@ public final class LeaseEvictor {
      */
     public void check() {
         long now = clock.millis();
-        if (!adoptedOnce || now - adoptedAtMillis >= adoptEveryMillis) {
-            Set<String> processes = store.sessionProcesses(slots::leads);
-            leases.adopt(processes, UNKNOWN_ADDRESS, now);
-            adoptedAtMillis = now;
-            adoptedOnce = true;
+        if (now >= adoptionDueMillis) {
+            leases.adopt(store.sessionProcesses(slots::leads), UNKNOWN_ADDRESS, now);
+            adoptionDueMillis = now + adoptEveryMillis;
         }
         for (Lease lease : leases.expire(now, leaseMillis)) {
             int removed = evict(lease);

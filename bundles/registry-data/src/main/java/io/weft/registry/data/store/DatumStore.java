@@ -190,22 +190,17 @@ public final class DatumStore {
      * @return how many were forgotten
      */
     public int forgetEmptySince(long millis) {
-        Predicate<Datum> forgettable = d -> d.publisherCount() == 0 && VersionClock.millisOf(d.version()) < millis;
-        int[] forgotten = {0};
+        int forgotten = 0;
         for (Map.Entry<String, Datum> entry : datums.entrySet()) {
-            if (!forgettable.test(entry.getValue())) {
-                continue; // most datums: no lock taken
+            Datum datum = entry.getValue();
+            // Removed only if it is still that very datum: every change replaces it (datums are immutable), so
+            // a publish since it was read keeps it.
+            if (datum.publisherCount() == 0 && VersionClock.millisOf(datum.version()) < millis
+                    && datums.remove(entry.getKey(), datum)) {
+                forgotten++;
             }
-            // Again under the datum's lock: a publish may have come since it was read.
-            datums.computeIfPresent(entry.getKey(), (id, current) -> {
-                if (forgettable.test(current)) {
-                    forgotten[0]++;
-                    return null;
-                }
-                return current;
-            });
         }
-        return forgotten[0];
+        return forgotten;
     }
 
     /** Datums with at least one publisher. */
