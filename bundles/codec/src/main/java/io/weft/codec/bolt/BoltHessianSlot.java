@@ -1,6 +1,8 @@
 package io.weft.codec.bolt;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.alipay.remoting.exception.CodecException;
@@ -20,7 +22,17 @@ import io.weft.codec.hessian.SafeHessian;
  */
 public final class BoltHessianSlot implements BoltHessian, AutoCloseable {
 
+    /** How many class names {@link #readerOf} remembers the answer for, until the registrations change. */
+    static final int REMEMBERED_NAMES = 256;
+
     private final List<Reader> registered = new CopyOnWriteArrayList<>();
+    /**
+     * Class name to the registration reading it, for names seen since the registrations last changed. Every frame
+     * names its class, and the same few come again and again. Replaced, never cleared, when a registration comes
+     * or goes: a look-up that read the registrations before the change can only store into the map it began with,
+     * which is then discarded. Bounded because the names come from the wire.
+     */
+    private volatile Map<String, Reader> readers = new ConcurrentHashMap<>();
     private final Serializer router = new Router();
     private final Serializer previous;
     private volatile boolean closed;
@@ -47,7 +59,11 @@ public final class BoltHessianSlot implements BoltHessian, AutoCloseable {
         }
         Reader reader = new Reader(new SafeBoltSerializer(hessian), hessian, refused);
         registered.add(reader);
-        return () -> registered.remove(reader);
+        readers = new ConcurrentHashMap<>();
+        return () -> {
+            registered.remove(reader);
+            readers = new ConcurrentHashMap<>();
+        };
     }
 
     /** One registration: the serializer it reads with and whom it tells of refusals. */
@@ -59,6 +75,7 @@ public final class BoltHessianSlot implements BoltHessian, AutoCloseable {
     public void close() {
         closed = true;
         registered.clear();
+        readers = new ConcurrentHashMap<>();
         if (previous != null && SerializerManager.getSerializer(SerializerManager.Hessian2) == router) {
             SerializerManager.addSerializer(SerializerManager.Hessian2, previous);
         }
@@ -71,11 +88,28 @@ public final class BoltHessianSlot implements BoltHessian, AutoCloseable {
     }
 
     private Reader readerOf(String className) {
-        Reader best = null;
-        int bestLength = -1;
         if (className == null) {
             return null;
         }
+        Map<String, Reader> known = readers;
+        Reader reader = known.get(className);
+        if (reader == null) {
+            reader = searchReader(className);
+            if (reader != null && known.size() < REMEMBERED_NAMES) {
+                known.put(className, reader);
+            }
+        }
+        return reader;
+    }
+
+    /** Names {@link #readerOf} remembers now, for tests. */
+    int rememberedNames() {
+        return readers.size();
+    }
+
+    private Reader searchReader(String className) {
+        Reader best = null;
+        int bestLength = -1;
         for (Reader reader : registered) {
             for (String prefix : reader.hessian().allowedPrefixes()) {
                 if (className.startsWith(prefix) && prefix.length() >= bestLength) {

@@ -60,11 +60,28 @@ class BoltHessianSlotTest {
             SafeHessian previous = new SafeHessian(List.of("java.lang.String"), 4096);
             SafeHessian restarted = new SafeHessian(List.of("java.lang.String"), 4096);
             BoltHessian.Registration old = slot.register(previous);
+            assertSame(previous, slot.reader("java.lang.String"));
             slot.register(restarted);
 
             assertSame(restarted, slot.reader("java.lang.String"));
             old.close();
             assertSame(restarted, slot.reader("java.lang.String"));
+        }
+    }
+
+    @Test
+    @DisplayName("ARCHITECTURE §5: the class names a frame header may carry are remembered up to a bound, and"
+            + " past it still routed")
+    void rememberedNamesBounded() {
+        try (BoltHessianSlot slot = BoltHessianSlot.open()) {
+            SafeHessian models = new SafeHessian(List.of("com.example."), 4096);
+            slot.register(models);
+            for (int i = 0; i < BoltHessianSlot.REMEMBERED_NAMES + 50; i++) {
+                assertSame(models, slot.reader("com.example.Model" + i));
+            }
+            assertEquals(BoltHessianSlot.REMEMBERED_NAMES, slot.rememberedNames());
+            assertSame(models, slot.reader("com.example.Later"));
+            assertEquals(null, slot.reader("org.other.Model"));
         }
     }
 }
