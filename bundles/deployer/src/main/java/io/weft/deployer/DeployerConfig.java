@@ -12,6 +12,6 @@ public @interface DeployerConfig {
     String folder() default "";
 
     @AttributeDefinition(name = "Poll interval (ms)",
-            description = "How often the folder is scanned. A jar is acted on once it is unchanged for one interval, so a copy in progress is never read.")
-    long pollIntervalMillis() default 2000;
+            description = "How often the folder is scanned. A jar is acted on once it is unchanged for one interval, so a copy in progress is not read; a jar that is still incomplete cannot be opened, is refused in deploy.log and is taken again once it changes. For slow transfers, copy next to the folder and move the jar in.")
+    long pollIntervalMillis() default 500;
 }

@@ -46,4 +46,20 @@ class DeployFolderScannerTest {
         Files.delete(jar);
         assertEquals(List.of(jar), scanner.scan().removed());
     }
+
+    @Test
+    @DisplayName("OPS upgrade: a copy that stalls longer than a scan is reported while incomplete, and again once"
+            + " it is complete")
+    void stalledCopyReportedAgainWhenComplete() throws Exception {
+        DeployFolderScanner scanner = new DeployFolderScanner(folder);
+        scanner.scan();
+        Path jar = folder.resolve("slow.jar");
+        Files.write(jar, new byte[] {1});
+        scanner.scan();
+        assertEquals(List.of(jar), scanner.scan().changed(), "unchanged for a scan: taken (and refused unreadable)");
+        Files.write(jar, new byte[] {1, 2, 3, 4});
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        assertTrue(scanner.scan().isEmpty(), "growing again");
+        assertEquals(List.of(jar), scanner.scan().changed(), "complete: taken again");
+    }
 }
