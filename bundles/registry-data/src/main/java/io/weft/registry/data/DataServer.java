@@ -152,7 +152,7 @@ public final class DataServer implements DataServerView, AutoCloseable {
                     options.notifyRetryMillis(), counts);
             replicator = new Replicator(slots, client, replicationAddresses, outbound, options.notifyRetries(),
                     options.notifyRetryMillis(), counts,
-                    new LogThrottle(LOG, REFUSAL_LOG_INTERVAL_MILLIS, clock::millis));
+                    new LogThrottle(LOG, REFUSAL_LOG_INTERVAL_MILLIS, clock::millis), clock::millis);
             syncer = new SlotSyncer(slots, store, client, replicationAddresses, gate, this::ledChange, syncThread,
                     options.leaseMillis());
             sessionPort.start();

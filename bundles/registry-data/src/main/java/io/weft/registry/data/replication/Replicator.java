@@ -11,15 +11,18 @@ import io.weft.registry.protocol.ReplicateRequest;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * Sends each datum this server changed as slot leader to the slot's followers: the whole datum, so a replay or a
  * late arrival is harmless (the follower keeps the highest version). A follower that cannot be reached is tried
  * again after {@code retryMillis}, {@code retries} times; after that it misses this version until the datum's next
  * change or its next slot sync. A follower that answers with a refusal (it leads the slot in a newer table) is not
- * retried. Its failure lines are throttled per follower ({@code log}): a follower that went away fails every datum
- * changed meanwhile, and one line an interval per follower says so with the count of the others; the
- * {@code replication} error metric counts every one given up.
+ * retried. A follower whose call failed is paused ({@link FollowerPauses}): until one call got through again,
+ * the replications to it count as failed attempts without trying to connect. Its failure lines are throttled per
+ * follower ({@code log}): a follower that went away fails every datum changed meanwhile, and one line an interval
+ * per follower says so with the count of the others; the {@code replication} error metric counts every one given
+ * up.
  *
  * <p>Thread-safe; the sends run on the executor given.
  */
@@ -33,10 +36,15 @@ public final class Replicator {
     private final long retryMillis;
     private final DataCounts counts;
     private final LogThrottle log;
+    private final FollowerPauses pauses;
 
-    /** @param log the throttle of the failure lines, on the {@code registry.data} logger */
+    /**
+     * @param log    the throttle of the failure lines, on the {@code registry.data} logger
+     * @param millis the clock of the pauses of unreachable followers
+     */
     public Replicator(LocalSlots slots, BoltClient client, ReplicationAddresses addresses,
-            ScheduledExecutorService executor, int retries, long retryMillis, DataCounts counts, LogThrottle log) {
+            ScheduledExecutorService executor, int retries, long retryMillis, DataCounts counts, LogThrottle log,
+            LongSupplier millis) {
         this.slots = slots;
         this.client = client;
         this.addresses = addresses;
@@ -45,6 +53,7 @@ public final class Replicator {
         this.retryMillis = retryMillis;
         this.counts = counts;
         this.log = log;
+        this.pauses = new FollowerPauses(millis);
     }
 
     public void changed(Datum datum) {
@@ -66,7 +75,7 @@ public final class Replicator {
     private void send(String follower, ReplicateRequest request, int attempt) {
         DataReply reply;
         try {
-            reply = client.call(addresses.of(follower), request, DataReply.class);
+            reply = call(follower, request);
         } catch (CallFailedException e) {
             if (attempt < retries) {
                 log.warn("retrying " + follower,
@@ -84,6 +93,20 @@ public final class Replicator {
         if (!reply.isSuccess()) {
             log.warn("refused " + follower, "[data] follower {} refused {} v{}: {}", follower,
                     request.getDataInfoId(), request.getVersion(), reply.getMessage());
+        }
+    }
+
+    private DataReply call(String follower, ReplicateRequest request) throws CallFailedException {
+        if (!pauses.mayCall(follower)) {
+            throw new CallFailedException("not tried: " + follower + " is paused after a failed call", null);
+        }
+        try {
+            DataReply reply = client.call(addresses.of(follower), request, DataReply.class);
+            pauses.answered(follower);
+            return reply;
+        } catch (CallFailedException e) {
+            pauses.failed(follower);
+            throw e;
         }
     }
 
