@@ -5,16 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.read.ListAppender;
 
 class NodeLogsAppenderTest {
@@ -66,8 +72,52 @@ class NodeLogsAppenderTest {
         context.stop();
     }
 
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({
+            "registry-session.xml, registry.session, registry/session/registry-session.log",
+            "registry-session.xml, registry.push, registry/session/registry-push.log",
+            "registry-session.xml, registry.connect, registry/session/registry-connect.log",
+            "registry-data.xml, registry.data, registry/data/registry-data.log",
+            "registry-data.xml, registry.renew, registry/data/registry-renew.log"})
+    @DisplayName("OPS logs, decision 0024: with the shipped role file, a per-event line is in the role's file only,"
+            + " an error in both the role's file and the node's")
+    void shippedRoleFiles(String roleFile, String loggerName, String ownFile, @TempDir Path logs) throws Exception {
+        String before = System.getProperty("weft.logs");
+        System.setProperty("weft.logs", logs.toString());
+        LoggerContext context;
+        try {
+            context = configured("""
+                <configuration>
+                  <appender name="NODE" class="ch.qos.logback.core.read.ListAppender"/>
+                  <root level="INFO"><appender-ref ref="NODE"/></root>
+                </configuration>
+                """);
+            JoranConfigurator role = new JoranConfigurator();
+            role.setContext(context);
+            role.doConfigure(Path.of("../features/src/main/features/logging", roleFile).toFile());
+        } finally {
+            if (before == null) {
+                System.clearProperty("weft.logs");
+            } else {
+                System.setProperty("weft.logs", before);
+            }
+        }
+
+        Logger logger = context.getLogger(loggerName);
+        logger.info("one registration");
+        logger.error("a refusal");
+
+        List<String> node = messages(context, "NODE");
+        String own = Files.readString(logs.resolve(ownFile));
+        context.stop();
+        assertEquals(List.of("a refusal"), node);
+        assertTrue(own.contains("one registration") && own.contains("a refusal"), own);
+    }
+
     private static LoggerContext configured(String xml) throws Exception {
         LoggerContext context = new LoggerContext();
+        // A context of its own, not the one SLF4J set up: file appenders read the MDC through it.
+        context.setMDCAdapter(new LogbackMDCAdapter());
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);
         configurator.doConfigure(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
