@@ -98,6 +98,8 @@ public final class PublicationSync {
     private boolean drainScheduled;
     /** Written on the thread, read by the status. */
     private volatile int pendingCount;
+    /** When a call was last sent or answered (System.nanoTime); written on the thread, read by the stall watch. */
+    private volatile long lastProgressNanos = System.nanoTime();
 
     /**
      * @param routing        the slot table in force, null before the first
@@ -200,6 +202,24 @@ public final class PublicationSync {
     /** How many publications wait to be sent or answered, for the status. */
     public int pending() {
         return pendingCount;
+    }
+
+    /** When a call was last sent or answered, on System.nanoTime's clock. */
+    long lastProgressNanos() {
+        return lastProgressNanos;
+    }
+
+    /** Logs what the waiting publications wait on; to be run on the thread ({@link SyncStallWatch}). */
+    void logWhatWaits() {
+        long now = System.nanoTime();
+        Map<String, String> pauses = new LinkedHashMap<>();
+        pausedUntil.forEach((server, until) -> pauses.put(server, until == PROBING ? "one call trying it"
+                : Math.max(0, TimeUnit.NANOSECONDS.toMillis(until - now)) + " ms more"));
+        LOG.warn("[cluster] {} publications wait and no call was sent or answered for {} ms: {} to send, {} on their"
+                + " way, {} parked until the next renewal; calls on their way {}; paused data servers {}; slot"
+                + " table {}", pendingCount, TimeUnit.NANOSECONDS.toMillis(now - lastProgressNanos), dirty.size(),
+                inFlight.size(), parked.size(), callsInFlight, pauses,
+                routing.get() == null ? "none yet" : "epoch " + routing.get().epoch());
     }
 
     private void mark(PublicationKey key) {
@@ -317,6 +337,7 @@ public final class PublicationSync {
                 unpublishes.add(Messages.unpublish(key, processId));
             }
         }
+        lastProgressNanos = System.nanoTime();
         PublicationBatch request = new PublicationBatch();
         request.setPublishes(publishes);
         request.setUnpublishes(unpublishes);
@@ -327,6 +348,7 @@ public final class PublicationSync {
     private void completed(String target, List<PublicationKey> published, List<PublicationKey> unpublished,
             PublicationBatchReply reply, CallFailedException failure) {
         callsInFlight.computeIfPresent(target, (t, calls) -> calls > 1 ? calls - 1 : null);
+        lastProgressNanos = System.nanoTime();
         if (failure == null) {
             reachability.answered(target);
             pausedUntil.remove(target);

@@ -68,9 +68,14 @@ public final class SessionCluster implements AutoCloseable {
     private final String processId = UUID.randomUUID().toString();
     private final LogThrottle errors;
 
+    /** Publications waiting this long with nothing sent or answered are reported ({@link SyncStallWatch}). */
+    private static final long SYNC_STALL_MILLIS = 10_000;
+    private static final long SYNC_CHECK_MILLIS = 1_000;
+
     private final ScheduledThreadPoolExecutor metaThread;
     private final ScheduledThreadPoolExecutor syncThread;
     private final ScheduledThreadPoolExecutor reads;
+    private final SyncStallWatch stallWatch;
     private final ClusterRpc rpc;
 
     private final ClusterNodes nodes = new ClusterNodes();
@@ -116,6 +121,8 @@ public final class SessionCluster implements AutoCloseable {
         int timeout = options.dataRequestTimeoutMillis();
         sync = new PublicationSync(held, this::routing, rpc, timeout, syncThread, counts, reachability,
                 this::sessionAddress, processId, errors);
+        stallWatch = new SyncStallWatch(syncThread, sync::pending, sync::lastProgressNanos, sync::logWhatWaits,
+                System::nanoTime, SYNC_STALL_MILLIS);
         ClientOffNotifier clientOff = new ClientOffNotifier(this::dataServers, rpc, timeout, syncThread, counts,
                 reachability, processId, sync::changedAll, errors);
         DatumCache cache = new DatumCache();
@@ -153,6 +160,8 @@ public final class SessionCluster implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
         reads.scheduleWithFixedDelay(guarded("renewal", this::renewal), options.renewMillis(),
                 options.renewMillis(), TimeUnit.MILLISECONDS);
+        metaThread.scheduleWithFixedDelay(guarded("data-sync watch", stallWatch::check), SYNC_CHECK_MILLIS,
+                SYNC_CHECK_MILLIS, TimeUnit.MILLISECONDS);
         LOG.info("[cluster] session {} (process {}) joins the cluster of metas {}", sessionAddress.get(), processId,
                 options.metaServers());
     }
