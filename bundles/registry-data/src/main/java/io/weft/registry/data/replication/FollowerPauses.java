@@ -59,7 +59,7 @@ final class FollowerPauses {
         }
     }
 
-    /** Whether {@code follower} is paused now (for tests and the log). */
+    /** Whether {@code follower} is paused or being tried after a pause; for tests. */
     synchronized boolean paused(String follower) {
         return pauses.containsKey(follower);
     }

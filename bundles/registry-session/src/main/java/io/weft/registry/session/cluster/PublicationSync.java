@@ -212,6 +212,7 @@ public final class PublicationSync {
     /** Logs what the waiting publications wait on; to be run on the thread ({@link SyncStallWatch}). */
     void logWhatWaits() {
         long now = System.nanoTime();
+        SlotRouting table = routing.get();
         Map<String, String> pauses = new LinkedHashMap<>();
         pausedUntil.forEach((server, until) -> pauses.put(server, until == PROBING ? "one call trying it"
                 : Math.max(0, TimeUnit.NANOSECONDS.toMillis(until - now)) + " ms more"));
@@ -219,7 +220,7 @@ public final class PublicationSync {
                 + " way, {} parked until the next renewal; calls on their way {}; paused data servers {}; slot"
                 + " table {}", pendingCount, TimeUnit.NANOSECONDS.toMillis(now - lastProgressNanos), dirty.size(),
                 inFlight.size(), parked.size(), callsInFlight, pauses,
-                routing.get() == null ? "none yet" : "epoch " + routing.get().epoch());
+                table == null ? "none yet" : "epoch " + table.epoch());
     }
 
     private void mark(PublicationKey key) {
