@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  * <p>Lifecycle: created started, {@link #close} once; close drops the connections and the Hessian registration.
  * Bolt's static executors stay (decision record 0015). Thread-safe.
  */
-public final class ClusterRpc implements AutoCloseable {
+public final class ClusterRpc implements AsyncCalls, AutoCloseable {
 
     private final RpcClient rpc = new RpcClient();
     private final BoltHessian.Registration hessianRegistration;
@@ -80,6 +80,7 @@ public final class ClusterRpc implements AutoCloseable {
      * Bolt's callback thread or, when the call cannot even be sent, on this one. Opening a connection to a new
      * address still happens on this thread (Bolt's connect timeout bounds it).
      */
+    @Override
     public <R> void callAsync(String address, Object request, Class<R> replyType, int timeoutMillis,
             BiConsumer<R, CallFailedException> done) {
         Thread thread = Thread.currentThread();

@@ -46,6 +46,9 @@ import org.slf4j.LoggerFactory;
  * calls to a server are on their way at a time; what changes meanwhile waits for an answer and goes in the next
  * batch. So a quiet session sends each change at once, alone, and a busy one sends fewer, larger calls instead
  * of one round trip per registration. Every entry is answered on its own; a batch that fails fails each entry.
+ * The changes handed to the thread together are marked first and drained once, and what waits is filed by data
+ * server ({@link WaitingPublications}), so a drain costs what it sends, not what waits: a backlog of thousands
+ * for a slow server does not slow each later change.
  *
  * <p>Thread confinement: the state lives on {@code thread}, a single thread; the public methods hand work to it,
  * so a client's request thread never waits for a data server. Calls are asynchronous.
@@ -71,7 +74,7 @@ public final class PublicationSync {
 
     private final HeldPublications held;
     private final Supplier<SlotRouting> routing;
-    private final ClusterRpc rpc;
+    private final AsyncCalls rpc;
     private final int timeoutMillis;
     private final ScheduledExecutorService thread;
     private final ClusterCounts counts;
@@ -81,11 +84,13 @@ public final class PublicationSync {
     private final LogThrottle errors;
 
     // Confined to the thread.
-    private final Set<PublicationKey> dirty = new LinkedHashSet<>();
+    private final WaitingPublications waiting = new WaitingPublications();
     private final Set<PublicationKey> inFlight = new HashSet<>();
     /** Marked again while in flight: sent once more after the answer. */
     private final Set<PublicationKey> again = new HashSet<>();
     private final Set<PublicationKey> parked = new LinkedHashSet<>();
+    /** Failed, and waiting out the pause before their next attempt. */
+    private final Set<PublicationKey> retrying = new HashSet<>();
     private final Map<PublicationKey, Integer> failures = new HashMap<>();
     /** The leader a refusal named, for the next attempt only. */
     private final Map<PublicationKey, String> hints = new HashMap<>();
@@ -96,6 +101,10 @@ public final class PublicationSync {
     /** Calls on their way per data server (absent: none). */
     private final Map<String, Integer> callsInFlight = new HashMap<>();
     private boolean drainScheduled;
+    /** A drain is queued on the thread: changes marked meanwhile go with it. */
+    private boolean drainQueued;
+    /** The drain running moved a publication to another server's queue, maybe one it had already looked at. */
+    private boolean refiled;
     /** Written on the thread, read by the status. */
     private volatile int pendingCount;
     /** When a call was last sent or answered (System.nanoTime); written on the thread, read by the stall watch. */
@@ -106,7 +115,7 @@ public final class PublicationSync {
      * @param sessionAddress this session's client endpoint, sent with each publisher
      * @param processId      this session process, the key of its lease
      */
-    public PublicationSync(HeldPublications held, Supplier<SlotRouting> routing, ClusterRpc rpc, int timeoutMillis,
+    public PublicationSync(HeldPublications held, Supplier<SlotRouting> routing, AsyncCalls rpc, int timeoutMillis,
             ScheduledExecutorService thread, ClusterCounts counts, DataReachability reachability,
             Supplier<String> sessionAddress, String processId, LogThrottle errors) {
         this.held = held;
@@ -125,7 +134,7 @@ public final class PublicationSync {
     public void changed(PublicationKey key) {
         run(() -> {
             mark(key);
-            drain();
+            drainSoon();
         });
     }
 
@@ -134,7 +143,7 @@ public final class PublicationSync {
         List<PublicationKey> copy = List.copyOf(keys);
         run(() -> {
             copy.forEach(this::mark);
-            drain();
+            drainSoon();
         });
     }
 
@@ -156,7 +165,7 @@ public final class PublicationSync {
                 }
             }
             LOG.info("[cluster] {} held publications in slots led by {} to publish again", marked, dataServer);
-            drain();
+            drainSoon();
         });
     }
 
@@ -176,8 +185,8 @@ public final class PublicationSync {
                 }
             }
             // What waited for a table, or for a leader that just changed, goes now.
-            dirty.addAll(parked);
-            parked.clear();
+            unpark();
+            waiting.refileAll(this::targetOf);
             pausedUntil.values().removeIf(until -> until != PROBING);
             if (moved > 0 && previous != null) {
                 LOG.info("[cluster] slot table epoch {}: publishing {} publications again to their new slot leaders",
@@ -193,9 +202,8 @@ public final class PublicationSync {
     /** The publications that gave up are tried again (called every lease renewal). */
     public void retryParked() {
         run(() -> {
-            dirty.addAll(parked);
-            parked.clear();
-            drain();
+            unpark();
+            drainSoon();
         });
     }
 
@@ -216,81 +224,68 @@ public final class PublicationSync {
         Map<String, String> pauses = new LinkedHashMap<>();
         pausedUntil.forEach((server, until) -> pauses.put(server, until == PROBING ? "one call trying it"
                 : Math.max(0, TimeUnit.NANOSECONDS.toMillis(until - now)) + " ms more"));
-        LOG.warn("[cluster] {} publications wait and no call was sent or answered for {} ms: {} to send, {} on their"
-                + " way, {} parked until the next renewal; calls on their way {}; paused data servers {}; slot"
-                + " table {}", pendingCount, TimeUnit.NANOSECONDS.toMillis(now - lastProgressNanos), dirty.size(),
-                inFlight.size(), parked.size(), callsInFlight, pauses,
+        LOG.warn("[cluster] {} publications wait and no call was sent or answered for {} ms: {} to send {}, {} on"
+                + " their way, {} to try again after a pause, {} parked until the next renewal; calls on their way {};"
+                + " paused data servers {}; slot table {}", pendingCount,
+                TimeUnit.NANOSECONDS.toMillis(now - lastProgressNanos), waiting.size(), waiting.counts(),
+                inFlight.size(), retrying.size(), parked.size(), callsInFlight, pauses,
                 table == null ? "none yet" : "epoch " + table.epoch());
     }
 
     private void mark(PublicationKey key) {
         parked.remove(key);
+        retrying.remove(key);
         if (inFlight.contains(key)) {
             again.add(key);
         } else {
-            dirty.add(key);
+            waiting.add(key, targetOf(key));
         }
+    }
+
+    private void unpark() {
+        parked.forEach(key -> waiting.add(key, targetOf(key)));
+        parked.clear();
+    }
+
+    /** The data server {@code key} goes to now: the leader a refusal named, else its slot's leader; null: none yet. */
+    private String targetOf(PublicationKey key) {
+        return targetOf(key, routing.get());
+    }
+
+    private String targetOf(PublicationKey key, SlotRouting table) {
+        if (table == null) {
+            return null;
+        }
+        String hint = hints.get(key);
+        return hint != null ? hint : table.leaderOf(key.id().toString());
+    }
+
+    /** Drains once the changes already handed to the thread are marked, so they share the drain's batches. */
+    private void drainSoon() {
+        if (drainQueued) {
+            return;
+        }
+        drainQueued = true;
+        run(() -> {
+            drainQueued = false;
+            drain();
+        });
     }
 
     private void drain() {
         SlotRouting table = routing.get();
-        long now = System.nanoTime();
         long nextWake = Long.MAX_VALUE;
-        // The batch being filled for each data server in this drain; each one holds a call reserved.
-        Map<String, Batch> open = new LinkedHashMap<>();
-        for (PublicationKey key : new ArrayList<>(dirty)) {
-            if (table == null) {
-                break; // the first table drains them all
-            }
-            String target = hints.containsKey(key) ? hints.get(key) : table.leaderOf(key.id().toString());
-            if (target == null) {
-                continue; // a slot without leader: the next table names one
-            }
-            Long paused = pausedUntil.get(target);
-            if (paused != null) {
-                if (paused == PROBING) {
-                    continue;
-                }
-                if (paused - now > 0) {
-                    nextWake = Math.min(nextWake, paused - now);
-                    continue;
-                }
-            }
-            Optional<HeldPublications.Held> state = held.get(key);
-            long bytes = estimatedBytes(state);
-            Batch batch = open.get(target);
-            if (batch != null && batch.bytes + bytes > MAX_BATCH_BYTES) {
-                open.remove(target);
-                send(target, batch, table.epoch());
-                batch = null;
-            }
-            if (batch == null) {
-                if (callsInFlight.getOrDefault(target, 0) >= MAX_CALLS_IN_FLIGHT) {
-                    continue; // goes with the next batch, when an answer comes
-                }
-                if (paused != null) {
-                    // The pause is over: this publication alone tries the server, the others wait for its answer.
-                    pausedUntil.put(target, PROBING);
-                }
-                batch = new Batch();
-                open.put(target, batch);
-                callsInFlight.merge(target, 1, Integer::sum);
-            }
-            dirty.remove(key);
-            inFlight.add(key);
-            batch.keys.add(key);
-            batch.states.add(state);
-            batch.bytes += bytes;
-            if (batch.keys.size() == MAX_BATCH) {
-                open.remove(target);
-                send(target, batch, table.epoch());
-            }
-        }
+        refiled = false;
         if (table != null) {
-            long epoch = table.epoch();
-            open.forEach((target, batch) -> send(target, batch, epoch));
+            long now = System.nanoTime();
+            for (String server : waiting.servers()) {
+                nextWake = Math.min(nextWake, drainTo(server, table, now));
+            }
         }
-        pendingCount = dirty.size() + inFlight.size() + parked.size();
+        pendingCount = waiting.size() + inFlight.size() + retrying.size() + parked.size();
+        if (refiled) {
+            drainSoon(); // a server looked at before may have publications now
+        }
         if (nextWake != Long.MAX_VALUE && !drainScheduled) {
             drainScheduled = true;
             schedule(() -> {
@@ -298,6 +293,66 @@ public final class PublicationSync {
                 drain();
             }, TimeUnit.NANOSECONDS.toMillis(nextWake) + 1);
         }
+    }
+
+    /**
+     * Sends what waits for {@code server} in as many calls as it may have on their way.
+     *
+     * @return in how many nanoseconds its pause ends, or Long.MAX_VALUE if it is not paused
+     */
+    private long drainTo(String server, SlotRouting table, long now) {
+        Long paused = pausedUntil.get(server);
+        if (paused != null && paused == PROBING) {
+            return Long.MAX_VALUE; // one call tries the server: the others wait for its answer
+        }
+        if (paused != null && paused - now > 0) {
+            return paused - now;
+        }
+        while (waiting.first(server) != null && callsInFlight.getOrDefault(server, 0) < MAX_CALLS_IN_FLIGHT) {
+            // After a pause, one publication alone tries the server.
+            boolean probe = pausedUntil.containsKey(server);
+            Batch batch = fill(server, table, probe ? 1 : MAX_BATCH);
+            if (batch.keys.isEmpty()) {
+                break;
+            }
+            if (probe) {
+                pausedUntil.put(server, PROBING);
+            }
+            callsInFlight.merge(server, 1, Integer::sum);
+            send(server, batch, table.epoch());
+            if (probe) {
+                break;
+            }
+        }
+        return Long.MAX_VALUE;
+    }
+
+    /**
+     * Takes the first publications waiting for {@code server} into one call: at most {@code most}, and not more
+     * than {@link #MAX_BATCH_BYTES} unless a single one is larger. One that goes elsewhere now is filed there.
+     */
+    private Batch fill(String server, SlotRouting table, int most) {
+        Batch batch = new Batch();
+        PublicationKey key;
+        while (batch.keys.size() < most && (key = waiting.first(server)) != null) {
+            String target = targetOf(key, table);
+            if (!server.equals(target)) {
+                waiting.refile(key, target);
+                refiled = true;
+                continue;
+            }
+            Optional<HeldPublications.Held> state = held.get(key);
+            long bytes = estimatedBytes(state);
+            if (!batch.keys.isEmpty() && batch.bytes + bytes > MAX_BATCH_BYTES) {
+                break;
+            }
+            waiting.remove(key);
+            inFlight.add(key);
+            batch.keys.add(key);
+            batch.states.add(state);
+            batch.bytes += bytes;
+        }
+        return batch;
     }
 
     /** A generous guess of the bytes a publication takes in a call: its values at 3 bytes a char, and its ids. */
@@ -392,7 +447,7 @@ public final class PublicationSync {
             failedOnce(key, target, publish, reply, failure);
         }
         if (again.remove(key)) {
-            dirty.add(key);
+            waiting.add(key, targetOf(key));
         }
     }
 
@@ -424,13 +479,13 @@ public final class PublicationSync {
         }
         LOG.info("[cluster] {} of {} registId {} to {} not taken (attempt {} of {}), trying again: {}",
                 publish ? "publish" : "unpublish", key.id(), key.registId(), target, attempts, ATTEMPTS, why);
-        long pause = pauseMillis(attempts);
+        retrying.add(key);
         schedule(() -> {
-            if (!inFlight.contains(key) && !parked.contains(key)) {
-                dirty.add(key);
+            if (retrying.remove(key)) {
+                waiting.add(key, targetOf(key));
             }
             drain();
-        }, pause);
+        }, pauseMillis(attempts));
     }
 
     /** 100 ms, doubling with each failure in a row, at most 2 s. */
