@@ -2,6 +2,7 @@ package io.weft.registry.session.cluster;
 
 import com.alipay.remoting.BizContext;
 import com.alipay.remoting.InvokeCallback;
+import com.alipay.remoting.config.BoltClientOption;
 import com.alipay.remoting.exception.RemotingException;
 import com.alipay.remoting.rpc.RpcClient;
 import com.alipay.remoting.rpc.protocol.SyncUserProcessor;
@@ -30,6 +31,17 @@ import java.util.function.Consumer;
  */
 public final class ClusterRpc implements AsyncCalls, AutoCloseable {
 
+    /**
+     * Bolt refuses a call outright ("maybe write overflow") while the connection's unsent bytes are above this. Its
+     * default, 64 KiB, is less than one batch of publications, so the second of the calls {@link PublicationSync}
+     * may have on their way to a data server was refused whenever the first was still being written, and all its
+     * publications waited for a pause and a probe. This takes them all.
+     */
+    static final int WRITE_BUFFER_HIGH_BYTES =
+            (int) (2 * PublicationSync.MAX_CALLS_IN_FLIGHT * PublicationSync.MAX_BATCH_BYTES);
+    /** Calls are taken again once the unsent bytes are down to this. */
+    static final int WRITE_BUFFER_LOW_BYTES = WRITE_BUFFER_HIGH_BYTES / 2;
+
     private final RpcClient rpc = new RpcClient();
     private final BoltHessian.Registration hessianRegistration;
 
@@ -43,6 +55,8 @@ public final class ClusterRpc implements AsyncCalls, AutoCloseable {
         hessianRegistration = hessian.register(
                 new SafeHessian(ProtocolClasses.ALLOWED, maxPayloadBytes, ProtocolClasses.classLoader()), refused);
         rpc.registerUserProcessor(new NoticeProcessor(notices));
+        rpc.option(BoltClientOption.NETTY_BUFFER_LOW_WATER_MARK, WRITE_BUFFER_LOW_BYTES);
+        rpc.option(BoltClientOption.NETTY_BUFFER_HIGH_WATER_MARK, WRITE_BUFFER_HIGH_BYTES);
         try {
             rpc.startup();
         } catch (RuntimeException e) {
@@ -119,6 +133,11 @@ public final class ClusterRpc implements AsyncCalls, AutoCloseable {
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /** The unsent bytes above which Bolt refuses a call, as this client's connections are opened with it. */
+    int writeBufferHighBytes() {
+        return rpc.option(BoltClientOption.NETTY_BUFFER_HIGH_WATER_MARK);
     }
 
     private static <R> R typed(String address, Object request, Object reply, Class<R> replyType)
