@@ -17,6 +17,7 @@ import io.weft.registry.session.realclient.RealClient;
 import io.weft.registry.session.realclient.RealClients;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -73,7 +74,8 @@ class SessionStopTest {
         // The clean-up of a closed connection runs right after that, on the same event; give it ample time.
         Thread.sleep(500);
         assertEquals(1, data.clientOffs.size(), "client-offs: " + data.clientOffs);
-        assertEquals(1, data.datum(new DataInfoId("svc.staying", "weft-test", "SOFA")).publications().size(),
+        DataInfoId stayingId = new DataInfoId("svc.staying", "weft-test", "SOFA");
+        assertEquals(1, data.current(stayingId).orElseThrow().publications().size(),
                 "the stopped session's data layer still holds the staying client's publication");
     }
 
@@ -106,8 +108,8 @@ class SessionStopTest {
         }
 
         @Override
-        public Datum datum(DataInfoId id) {
-            return delegate.datum(id);
+        public Optional<Datum> current(DataInfoId id) {
+            return delegate.current(id);
         }
 
         @Override

@@ -42,8 +42,12 @@ import org.slf4j.LoggerFactory;
  * reads, lease renewals and version checks every {@code renewMillis}). A new process id at every start, so the
  * meta and data servers tell a restart from a renewal.
  *
- * <p>Threads, all daemons: {@code weft-session-meta} (heartbeats), {@code weft-session-data-sync} (publications
- * and client-offs, asynchronous calls), {@code weft-session-data-read-*} (reads, renewals, version checks).
+ * <p>Threads, all daemons: {@code weft-session-meta} (heartbeats), {@code weft-session-renewal} (lease renewals and
+ * the version checks they start, asynchronous calls), {@code weft-session-data-sync} (publications and client-offs,
+ * asynchronous calls), {@code weft-session-data-read} (sends datum reads and version checks, asynchronous calls).
+ * No thread waits for a data server's answer, and the renewals have a thread of their own: a hung data server
+ * (its port takes requests, nothing is answered) holds up only its own datums, never the pushes of the others'
+ * nor the renewals that keep this session's lease on them.
  *
  * <p>Lifecycle: construct, hand {@link #data()} and {@link #persistentData()} to the session server,
  * {@link #start} once its port is bound, {@link #close} once. Close ends this cluster link's threads and
@@ -73,6 +77,7 @@ public final class SessionCluster implements AutoCloseable {
     private static final long SYNC_CHECK_MILLIS = 1_000;
 
     private final ScheduledThreadPoolExecutor metaThread;
+    private final ScheduledThreadPoolExecutor renewalThread;
     private final ScheduledThreadPoolExecutor syncThread;
     private final ScheduledThreadPoolExecutor reads;
     private final SyncStallWatch stallWatch;
@@ -112,8 +117,9 @@ public final class SessionCluster implements AutoCloseable {
         this.errors = new LogThrottle(LOG, ERROR_LOG_INTERVAL_MILLIS, clock::millis);
         this.pushFollower = new PushSwitchFollower(pushSwitch);
         metaThread = scheduled(1, "weft-session-meta");
+        renewalThread = scheduled(1, "weft-session-renewal");
         syncThread = scheduled(1, "weft-session-data-sync");
-        reads = scheduled(2, "weft-session-data-read-");
+        reads = scheduled(1, "weft-session-data-read");
         rpc = new ClusterRpc(hessian, MAX_REPLY_BYTES,
                 (className, reason) -> errors.error("refused:" + className,
                         "[cluster] refused a reply or notice announced as {}: {}", className, reason),
@@ -128,10 +134,10 @@ public final class SessionCluster implements AutoCloseable {
         DatumCache cache = new DatumCache();
         DatumReader reader = new DatumReader(rpc, this::routing, timeout, zone, reachability);
         DatumListeners listeners = new DatumListeners();
-        refresh = new DatumRefresh(cache, reader, this::routing, reads, listeners);
+        refresh = new DatumRefresh(cache, reader, this::routing, reads, listeners, counts);
         renewer = new LeaseRenewer(this::dataServers, this::routing, held, rpc, timeout, counts, reachability,
                 this::sessionAddress, processId, errors, sync::republishLedBy);
-        data = new ClusterSessionData(held, sync, clientOff, cache, reader, listeners, counts, clock);
+        data = new ClusterSessionData(held, sync, clientOff, cache, refresh, listeners, clock);
         meta = new MetaClient(options.metaServers(), rpc, timeout, this::heartbeat, this::ping, this::viewed, errors);
     }
 
@@ -158,7 +164,7 @@ public final class SessionCluster implements AutoCloseable {
         address = sessionAddress;
         metaThread.scheduleWithFixedDelay(guarded("heartbeat", meta::beat), 0, options.heartbeatMillis(),
                 TimeUnit.MILLISECONDS);
-        reads.scheduleWithFixedDelay(guarded("renewal", this::renewal), options.renewMillis(),
+        renewalThread.scheduleWithFixedDelay(guarded("renewal", this::renewal), options.renewMillis(),
                 options.renewMillis(), TimeUnit.MILLISECONDS);
         metaThread.scheduleWithFixedDelay(guarded("data-sync watch", stallWatch::check), SYNC_CHECK_MILLIS,
                 SYNC_CHECK_MILLIS, TimeUnit.MILLISECONDS);
@@ -225,7 +231,7 @@ public final class SessionCluster implements AutoCloseable {
         if (dataServersChanged || tableChanged) {
             reachability.retain(dataServers());
             // A renewal at once opens the connections on which the new data servers send their change notices.
-            execute(renewer::renew);
+            onRenewalThread(renewer::renew);
         }
     }
 
@@ -247,7 +253,7 @@ public final class SessionCluster implements AutoCloseable {
                 next.servers());
         sync.tableChanged(previous, next);
         // Datums that could not be read before (no table, old leader) are read from the new leaders.
-        execute(() -> refresh.checkVersions(subscribed));
+        onRenewalThread(() -> refresh.checkVersions(subscribed));
         return true;
     }
 
@@ -262,9 +268,9 @@ public final class SessionCluster implements AutoCloseable {
         refresh.checkVersions(subscribed);
     }
 
-    private void execute(Runnable work) {
+    private void onRenewalThread(Runnable work) {
         try {
-            reads.execute(guarded("cluster work", work));
+            renewalThread.execute(guarded("cluster work", work));
         } catch (RejectedExecutionException stopped) {
             // Closing.
         }
@@ -272,7 +278,7 @@ public final class SessionCluster implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        List<ExecutorService> executors = List.of(metaThread, syncThread, reads);
+        List<ExecutorService> executors = List.of(metaThread, renewalThread, syncThread, reads);
         executors.forEach(ExecutorService::shutdownNow);
         try {
             for (ExecutorService executor : executors) {

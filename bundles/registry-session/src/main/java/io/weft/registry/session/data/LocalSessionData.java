@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -64,7 +65,13 @@ public final class LocalSessionData implements SessionData {
         changed.forEach(this::notifyChanged);
     }
 
+    /** Always there: the datums are this node's own. */
     @Override
+    public Optional<Datum> current(DataInfoId id) {
+        return Optional.of(datum(id));
+    }
+
+    /** The current datum; one nobody published is empty, with a version. */
     public synchronized Datum datum(DataInfoId id) {
         Entry entry = entry(id);
         return new Datum(id, entry.version, new ArrayList<>(entry.publications.values()));

@@ -1,5 +1,7 @@
 package io.weft.registry.session.data;
 
+import java.util.Optional;
+
 /**
  * What a session server needs from the registry's data layer (REG-3, REG-36): it hands over the
  * publications its clients make, drops those of a closed connection, reads the current datum to push, and
@@ -19,10 +21,12 @@ public interface SessionData {
     void removeConnection(String connectionId);
 
     /**
-     * The current datum. A datum nobody published is empty but has a version too, so its subscribers
-     * get an answer, and later changes get higher versions.
+     * The current datum; empty while it is being fetched (a cluster session's first read of it from its data server),
+     * and the listeners are told once it is there, so a caller never waits on a data server. A datum nobody
+     * published is empty but has a version too, so its subscribers get an answer, and later changes get higher
+     * versions.
      */
-    Datum datum(DataInfoId id);
+    Optional<Datum> current(DataInfoId id);
 
     /** Adds a listener for changes of every datum; closing the returned handle removes it. */
     AutoCloseable listen(DatumListener listener);

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>a change marks the datum's subscribers; marks made within {@code coalesceMillis} of each other
  *       become one push per connection, datum, scope and zone, carrying all those subscribers' registIds;</li>
- *   <li>a new subscriber is marked at once, so it gets the current datum, even an empty one;</li>
+ *   <li>a new subscriber is marked at once, so it gets the current datum, even an empty one, as soon as the
+ *       session has it (a cluster session fetches a datum it never had in the background);</li>
  *   <li>one push per connection and datum is in flight at a time, and a subscriber is never sent a version
  *       older than one it acknowledged;</li>
  *   <li>while the push switch is closed marks accumulate; when it opens, every subscriber is marked.</li>
@@ -163,7 +165,11 @@ public final class DataPusher {
     }
 
     private void push(PushKey key, List<Subscription> group) {
-        Datum datum = data.datum(key.id());
+        Optional<Datum> current = data.current(key.id());
+        if (current.isEmpty()) {
+            return; // being fetched: they stay marked, and the datum's arrival marks them again
+        }
+        Datum datum = current.get();
         Map<String, Long> sent = new LinkedHashMap<>();
         for (Subscription subscription : group) {
             State state = states.get(subscription.registId());

@@ -13,6 +13,7 @@ import io.weft.registry.session.monitor.SessionCollector;
 import io.weft.registry.session.ops.ClusterStatus;
 import io.weft.registry.session.ops.HealthCheck;
 import io.weft.registry.session.realclient.RealClient;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -140,6 +141,60 @@ class ClusterModeTest {
         Eventually.await("the session published them again", () -> data.store().publisherCount() == 2);
         assertEquals(1, data.store().get(dataInfoId("svc.lost.1")).publisherCount());
         assertEquals(1, data.store().get(dataInfoId("svc.lost.2")).publisherCount());
+    }
+
+    @Test
+    @DisplayName("REG-34, REG-35: a data server that hangs (its port takes requests, nothing is answered) does not hold"
+            + " up the session's pushes of the others' datums, nor its lease renewals: they keep its clients'"
+            + " publications")
+    void hungDataServerDoesNotStopRenewals() throws Exception {
+        long leaseMillis = 2_000;
+        DataServer live = cluster.startData(leaseMillis);
+        try (HangingDataServer hung = new HangingDataServer()) {
+            cluster.meta.dataNodes(live.address(), hung.address());
+            SlotRouting table = SlotRouting.of(
+                    TestCluster.table(1, 8, slot -> slot < 4 ? live.address() : hung.address()));
+            cluster.meta.table(TestCluster.table(1, 8, slot -> slot < 4 ? live.address() : hung.address()));
+            Eventually.await("the live data server works", live::working);
+            SessionNode session = cluster.startSession();
+            Eventually.await("the session routes by epoch 1", () -> session.cluster().slotTableEpoch() == 1);
+
+            RealClient provider = cluster.client(session, "provider");
+            String kept = dataIdsLedBy(table, live.address(), 1).get(0);
+            provider.publish(kept, GROUP, "10.0.0.1:12200");
+            Eventually.await("the live data server holds the publication", () -> live.store().publisherCount() == 1);
+
+            // Subscribers of datums the hung server leads: each read of them waits for the request timeout.
+            RealClient consumer = cluster.client(session, "consumer");
+            for (String dataId : dataIdsLedBy(table, hung.address(), 12)) {
+                consumer.subscribe(dataId, GROUP, values -> { });
+            }
+            Eventually.await("the session is reading from the hung server", () -> hung.requests() >= 2);
+
+            // Pushes of the live server's datums go on: none waits for a read of the hung server's.
+            Observed seen = new Observed();
+            consumer.subscribe(kept, GROUP, seen);
+            seen.awaitValues(List.of("10.0.0.1:12200"));
+            provider.republish(kept, "10.0.0.2:12200");
+            seen.awaitValues(List.of("10.0.0.2:12200"));
+
+            // Three lease times: a session whose renewals waited behind those reads would have lost it by now.
+            Thread.sleep(3 * leaseMillis);
+            assertEquals(1, live.store().publisherCount(), "the live data server still holds the publication");
+            assertEquals(1, live.store().get(dataInfoId(kept)).publisherCount());
+        }
+    }
+
+    /** {@code count} dataIds whose datum's slot {@code leader} leads under {@code table}. */
+    private static List<String> dataIdsLedBy(SlotRouting table, String leader, int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; ids.size() < count; i++) {
+            String dataId = "svc.slot." + i;
+            if (leader.equals(table.leaderOf(dataInfoId(dataId)))) {
+                ids.add(dataId);
+            }
+        }
+        return ids;
     }
 
     @Test
@@ -349,6 +404,7 @@ class ClusterModeTest {
     private static long clusterThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.isAlive() && (t.getName().startsWith("weft-session-meta")
+                        || t.getName().startsWith("weft-session-renewal")
                         || t.getName().startsWith("weft-session-data-")))
                 .count();
     }

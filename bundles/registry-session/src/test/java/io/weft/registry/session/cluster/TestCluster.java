@@ -39,9 +39,14 @@ final class TestCluster implements AutoCloseable {
 
     /** A data server heartbeating to the fake meta; it works once a slot table names it. */
     DataServer startData() {
+        return startData(30_000);
+    }
+
+    /** As {@link #startData()}, dropping a session's publishers {@code leaseMillis} after its last renewal. */
+    DataServer startData(long leaseMillis) {
         DataServerOptions options = new DataServerOptions("127.0.0.1", "127.0.0.1", 0, 0, List.of(meta.address()),
-                SessionOptions.DEFAULT_DATA_CENTER, SessionOptions.DEFAULT_ZONE, HEARTBEAT_MILLIS, 30_000, 1000, 2, 50,
-                5000, 1024 * 1024);
+                SessionOptions.DEFAULT_DATA_CENTER, SessionOptions.DEFAULT_ZONE, HEARTBEAT_MILLIS, leaseMillis,
+                Math.min(1000, leaseMillis / 4), 2, 50, 5000, 1024 * 1024);
         // An address of no server of this test stays as it is: calls to it fail like calls to a dead server.
         ReplicationAddresses addresses = address -> replicationAddresses.getOrDefault(address, address);
         DataServer server = new DataServer(ClusterHessian.SLOT, options, new DataCounts(), Clock.systemUTC(), addresses);
