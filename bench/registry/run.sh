@@ -90,6 +90,7 @@ done
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(weft peer peer-fast)
 run=${RUN_DIR:-$root/bench/target/registry-run/$(date -u +%Y%m%d-%H%M%S)}
+run=$(realpath -m "$run") # the steps run in other directories: a relative RUN_DIR would name nothing there
 mkdir -p "$run"
 # A copy of the distribution, so that a rebuild of assembly/ during the run cannot change what is measured.
 cp -a "${WEFT_DIST:-$root/assembly/target/weft-standalone}" "$run/weft-standalone" || exit 1

@@ -281,6 +281,13 @@ public final class RegistryLoad {
         System.out.printf("restart: stop exited %d after %d ms (pid %d), start exited %d after %d ms (pid %d)%n", stop,
                 TimeUnit.NANOSECONDS.toMillis(stopped - issued), oldPid, start,
                 TimeUnit.NANOSECONDS.toMillis(started - stopped), probe.pid());
+        if (stop != 0 || start != 0) {
+            // A restart that did not happen would be measured as one that healed at once.
+            System.out.printf("restart FAILED: stop exited %d, start exited %d (see %s); no restart figure%n", stop,
+                    start, o.commandLog());
+            f.put("restart.failed", "stop exited " + stop + ", start exited " + start);
+            return;
+        }
         f.put("restart.stop.ms", (stopped - issued) / 1e6);
         f.put("restart.start.ms", (started - stopped) / 1e6);
 
