@@ -3,7 +3,6 @@ package io.weft.registry.session.cluster;
 import com.alipay.remoting.BizContext;
 import com.alipay.remoting.config.BoltServerOption;
 import com.alipay.remoting.rpc.RpcServer;
-import com.alipay.remoting.rpc.protocol.SyncUserProcessor;
 import io.weft.codec.bolt.BoltHessian;
 import io.weft.codec.hessian.SafeHessian;
 import io.weft.registry.protocol.ClusterView;
@@ -54,7 +53,7 @@ final class FakeMeta implements AutoCloseable {
         hessian = ClusterHessian.SLOT.register(
                 new SafeHessian(ProtocolClasses.ALLOWED, 16 * 1024 * 1024, ProtocolClasses.classLoader()));
         server.option(BoltServerOption.SERVER_SYNC_STOP, true);
-        server.registerUserProcessor(new Processor<>(NodeHeartbeat.class) {
+        server.registerUserProcessor(new ProtocolProcessor<NodeHeartbeat>(NodeHeartbeat.class) {
             @Override
             public Object handleRequest(BizContext context, NodeHeartbeat beat) {
                 if (leader != null) {
@@ -69,7 +68,7 @@ final class FakeMeta implements AutoCloseable {
                 return view(beat.getSlotTableEpoch());
             }
         });
-        server.registerUserProcessor(new Processor<>(Ping.class) {
+        server.registerUserProcessor(new ProtocolProcessor<Ping>(Ping.class) {
             @Override
             public Object handleRequest(BizContext context, Ping ping) {
                 pings.incrementAndGet();
@@ -137,24 +136,6 @@ final class FakeMeta implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             server.shutdown();
             hessian.close();
-        }
-    }
-
-    private abstract static class Processor<T> extends SyncUserProcessor<T> {
-        private final Class<T> type;
-
-        Processor(Class<T> type) {
-            this.type = type;
-        }
-
-        @Override
-        public String interest() {
-            return type.getName();
-        }
-
-        @Override
-        public ClassLoader getBizClassLoader() {
-            return ProtocolClasses.classLoader();
         }
     }
 }

@@ -3,7 +3,6 @@ package io.weft.registry.session.cluster;
 import com.alipay.remoting.BizContext;
 import com.alipay.remoting.config.BoltServerOption;
 import com.alipay.remoting.rpc.RpcServer;
-import com.alipay.remoting.rpc.protocol.SyncUserProcessor;
 import io.weft.codec.bolt.BoltHessian;
 import io.weft.codec.hessian.SafeHessian;
 import io.weft.registry.protocol.ClientOffRequest;
@@ -55,12 +54,10 @@ final class HangingDataServer implements AutoCloseable {
         hessian.close();
     }
 
-    private final class Hang extends SyncUserProcessor<Object> {
-
-        private final Class<?> type;
+    private final class Hang extends ProtocolProcessor<Object> {
 
         Hang(Class<?> type) {
-            this.type = type;
+            super(type);
         }
 
         @Override
@@ -68,16 +65,6 @@ final class HangingDataServer implements AutoCloseable {
             requests.incrementAndGet();
             closed.await(60, TimeUnit.SECONDS);
             return null;
-        }
-
-        @Override
-        public String interest() {
-            return type.getName();
-        }
-
-        @Override
-        public ClassLoader getBizClassLoader() {
-            return ProtocolClasses.classLoader();
         }
     }
 }
