@@ -78,7 +78,15 @@ public final class DatumRefresh {
 
     private void send(DataInfoId id) {
         try {
-            reads.execute(() -> reader.read(id, read -> answered(id, read)));
+            reads.execute(() -> {
+                try {
+                    reader.read(id, read -> answered(id, read));
+                } catch (RuntimeException e) {
+                    // Unanswered, the datum would count as being read for good and never be read again.
+                    LOG.error("[cluster] reading {} failed: {}", id, e.toString(), e);
+                    answered(id, Optional.empty());
+                }
+            });
         } catch (RejectedExecutionException stopped) {
             reading.remove(id.toString());
         }
@@ -93,8 +101,8 @@ public final class DatumRefresh {
             // reads it again once its slot leader answers.
             counts.failed(ClusterCounts.Failure.SET_ZERO_BY_SUB_FAIL);
             LOG.warn("[cluster] {}: {} could not be read from its slot leader and none is cached: its subscribers get"
-                    + " an empty datum of version 0 until it can", ClusterCounts.Failure.SET_ZERO_BY_SUB_FAIL.seedName(),
-                    id);
+                    + " an empty datum of version 0 until it can",
+                    ClusterCounts.Failure.SET_ZERO_BY_SUB_FAIL.seedName(), id);
             offer(new Datum(id, 0, List.of()));
         }
         if (reading.compute(key, (k, more) -> Boolean.TRUE.equals(more) ? Boolean.FALSE : null) != null) {
@@ -137,8 +145,13 @@ public final class DatumRefresh {
                 return; // the last check there is not answered yet
             }
             try {
-                reads.execute(() -> reader.versions(leader, ids, (versions, failure) -> checked(leader, ids,
-                        versions, failure)));
+                reads.execute(() -> {
+                    try {
+                        reader.versions(leader, ids, (versions, failure) -> checked(leader, ids, versions, failure));
+                    } catch (RuntimeException e) {
+                        checked(leader, ids, null, new CallFailedException(e.toString(), e));
+                    }
+                });
             } catch (RejectedExecutionException stopped) {
                 checking.remove(leader);
             }

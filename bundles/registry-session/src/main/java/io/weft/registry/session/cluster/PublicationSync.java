@@ -397,8 +397,15 @@ public final class PublicationSync {
         PublicationBatch request = new PublicationBatch();
         request.setPublishes(publishes);
         request.setUnpublishes(unpublishes);
-        rpc.callAsync(target, request, PublicationBatchReply.class, timeoutMillis,
-                (reply, failure) -> run(() -> completed(target, published, unpublished, reply, failure)));
+        try {
+            rpc.callAsync(target, request, PublicationBatchReply.class, timeoutMillis,
+                    (reply, failure) -> run(() -> completed(target, published, unpublished, reply, failure)));
+        } catch (RuntimeException e) {
+            // Unanswered, the batch would hold its publications and one of the server's calls for good.
+            CallFailedException failure =
+                    new CallFailedException("PublicationBatch to " + target + " not sent: " + e, e);
+            run(() -> completed(target, published, unpublished, null, failure));
+        }
     }
 
     private void completed(String target, List<PublicationKey> published, List<PublicationKey> unpublished,

@@ -169,6 +169,26 @@ class PublicationSyncTest {
         assertEquals(0, sync.pending(), "the others went once the probe was answered");
     }
 
+    @Test
+    @DisplayName("REG-36: a call the transport throws on instead of sending fails its batch: the publications are tried"
+            + " again and the data server keeps its calls")
+    void thrownCallIsRetried() throws Exception {
+        servers.throwOnSend(A, true);
+        List<PublicationKey> keys = publish(A, 3);
+        whileThreadHeld(() -> keys.forEach(sync::changed));
+        assertEquals(1, servers.calls.size());
+        assertEquals(3, sync.pending(), "waiting to be tried again");
+
+        servers.throwOnSend(A, false);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (sync.pending() > 0 && System.nanoTime() < deadline) {
+            servers.answerAll(A);
+            Thread.sleep(20);
+            settle();
+        }
+        assertEquals(0, sync.pending(), "all three taken once the transport sends again");
+    }
+
     /** Hands work to the sync thread while it is busy, so it takes all of it in one go; then lets it run. */
     private void whileThreadHeld(Runnable handOver) throws Exception {
         CountDownLatch held = new CountDownLatch(1);
@@ -243,6 +263,15 @@ class PublicationSyncTest {
         private final List<Call> unanswered = new ArrayList<>();
         private final List<String> refusing = new ArrayList<>();
 
+        private final List<String> throwing = new ArrayList<>();
+
+        synchronized void throwOnSend(String address, boolean fail) {
+            throwing.remove(address);
+            if (fail) {
+                throwing.add(address);
+            }
+        }
+
         synchronized void refuseToSend(String address, boolean refuse) {
             refusing.remove(address);
             if (refuse) {
@@ -259,6 +288,9 @@ class PublicationSyncTest {
             boolean refuse;
             synchronized (this) {
                 calls.add(call);
+                if (throwing.contains(address)) {
+                    throw new IllegalStateException("the transport is closed");
+                }
                 refuse = refusing.contains(address);
                 if (!refuse) {
                     unanswered.add(call);
