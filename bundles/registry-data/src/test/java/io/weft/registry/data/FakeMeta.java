@@ -11,6 +11,8 @@ import io.weft.registry.protocol.ProtocolClasses;
 import io.weft.registry.protocol.ReplyMessages;
 import io.weft.registry.protocol.SlotTableView;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -26,6 +28,8 @@ public final class FakeMeta implements AutoCloseable {
     private volatile List<String> dataNodes = List.of();
     public final List<NodeHeartbeat> heartbeats = new CopyOnWriteArrayList<>();
     public final List<Ping> pings = new CopyOnWriteArrayList<>();
+    /** Data servers that are not sent a newer table for now, as if their heartbeats were late. */
+    private final Set<String> tableWithheld = ConcurrentHashMap.newKeySet();
 
     /** A meta leader. */
     public FakeMeta() {
@@ -40,7 +44,7 @@ public final class FakeMeta implements AutoCloseable {
             @Override
             public Object handleRequest(BizContext context, NodeHeartbeat beat) {
                 heartbeats.add(beat);
-                return view(beat.getSlotTableEpoch());
+                return view(tableWithheld.contains(beat.getAddress()) ? Long.MAX_VALUE : beat.getSlotTableEpoch());
             }
         });
         server.registerUserProcessor(new Processor<>(Ping.class) {
@@ -63,6 +67,15 @@ public final class FakeMeta implements AutoCloseable {
 
     public void table(SlotTableView next) {
         table = next;
+    }
+
+    /** {@code address} keeps the table it has until {@link #sendTableTo}. */
+    public void withholdTableFrom(String address) {
+        tableWithheld.add(address);
+    }
+
+    public void sendTableTo(String address) {
+        tableWithheld.remove(address);
     }
 
     private ClusterView view(long senderEpoch) {

@@ -123,6 +123,29 @@ class ReplicationTest {
     }
 
     @Test
+    @DisplayName("0021, REG-29: a new follower that synced a slot while its leader was still under the older table"
+            + " gets what the leader took meanwhile")
+    void followerSyncedFromALeaderBehindCatchesUp() throws Exception {
+        DataServer a = servers.start();
+        meta.dataNodes(a.address());
+        meta.table(Tables.all(1, SLOTS, a.address()));
+        Eventually.await("a works", a::working);
+
+        meta.withholdTableFrom(a.address());
+        DataServer c = servers.start();
+        meta.dataNodes(a.address(), c.address());
+        meta.table(Tables.all(2, SLOTS, a.address(), c.address()));
+        Eventually.await("c works, its slots synced from a", c::working);
+        // a, still alone under epoch 1, takes a publication: its table has no follower to replicate it to.
+        session.publish(a.address(), SERVICE, "register-1", "10.0.0.1:12200");
+        assertEquals(0, c.store().get(SERVICE).publisherCount());
+
+        meta.sendTableTo(a.address());
+        Eventually.await("c holds what a took before it caught up",
+                () -> c.store().get(SERVICE).publisherCount() == 1);
+    }
+
+    @Test
     @DisplayName("REG-31: before it is in a slot table, a data server refuses publishes with 'not working'")
     void notWorkingBeforeTable() throws Exception {
         DataServer a = servers.start();

@@ -21,6 +21,12 @@ public final class SlotSnapshot implements Serializable {
     private int slotId;
     /** The datums, each with its version and publishers. */
     private List<DatumView> datums = new ArrayList<>();
+    /**
+     * The epoch of the slot table the answering server was under (0 from a server older than protocol 1.4.0): below
+     * the asker's, the answering server may still take writes for the slot as its owner under the older table, and
+     * the asker asks again once it has caught up.
+     */
+    private long slotTableEpoch;
 
     /** For Hessian, which fills the fields. */
     public SlotSnapshot() {
@@ -50,6 +56,14 @@ public final class SlotSnapshot implements Serializable {
         this.slotId = slotId;
     }
 
+    public long getSlotTableEpoch() {
+        return slotTableEpoch;
+    }
+
+    public void setSlotTableEpoch(long slotTableEpoch) {
+        this.slotTableEpoch = slotTableEpoch;
+    }
+
     public List<DatumView> getDatums() {
         return datums;
     }
@@ -65,6 +79,7 @@ public final class SlotSnapshot implements Serializable {
                 + "success=" + success
                 + ", message='" + message + "'"
                 + ", slotId=" + slotId
+                + ", slotTableEpoch=" + slotTableEpoch
                 + ", datums=" + datums
                 + "}";
     }

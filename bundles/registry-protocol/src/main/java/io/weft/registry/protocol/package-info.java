@@ -36,5 +36,5 @@
  * reading an older writer (Hessian matches fields by name); renaming or retyping a field is a major version.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package io.weft.registry.protocol;

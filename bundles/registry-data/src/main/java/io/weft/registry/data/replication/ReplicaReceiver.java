@@ -65,6 +65,7 @@ public final class ReplicaReceiver {
         }
         List<Datum> datums = store.datums(id -> table.slotOf(id) == request.getSlotId());
         snapshot.setDatums(datums.stream().map(Datum::toView).toList());
+        snapshot.setSlotTableEpoch(table.epoch());
         snapshot.setSuccess(true);
         return snapshot;
     }

@@ -12,8 +12,10 @@ import io.weft.registry.protocol.DatumView;
 import io.weft.registry.protocol.SlotSnapshot;
 import io.weft.registry.protocol.SlotSyncRequest;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * previous leader and the other holders, until one answers. Replicas merge by version, so nothing held is lost. A
  * slot nobody can give is left to the sessions, which publish again to a slot's new leader.
  *
+ * <p>A server that answered under an older table than this one may still take writes for the slot as its owner
+ * (it has not heard of the new table yet), and those would reach this server with no replication: the slot is
+ * asked for again every {@value #RESYNC_MILLIS} ms until that server has caught up, at most
+ * {@value #RESYNC_ATTEMPTS} times.
+ *
  * <p>Once the first table naming this server is synced, the server works ({@code to WORK}, REG-31). Datums of slots
  * this server no longer holds are dropped {@code dropDelayMillis} after the table that took them away, so the
  * slot's new holders can still sync from here meanwhile.
@@ -36,6 +43,8 @@ import org.slf4j.LoggerFactory;
 public final class SlotSyncer {
 
     private static final Logger LOG = LoggerFactory.getLogger("registry.data");
+    static final long RESYNC_MILLIS = 250;
+    static final int RESYNC_ATTEMPTS = 40;
 
     private final LocalSlots slots;
     private final DatumStore store;
@@ -70,15 +79,22 @@ public final class SlotSyncer {
         LOG.info("[data] slot table epoch {}: leading {} and following {} of {} slots", next.epoch(),
                 next.leaderCount(self), next.followerCount(self), next.slotCount());
         int synced = 0;
+        Map<Integer, List<String>> behind = new LinkedHashMap<>();
         for (SlotTable.Slot slot : next.slots()) {
             if (next.holds(self, slot.id()) && (previous == null || !previous.holds(self, slot.id())
                     || previous.slotCount() != next.slotCount())) {
-                syncSlot(slot.id(), sources(previous, next, slot.id(), self), next);
+                List<String> sources = sources(previous, next, slot.id(), self);
+                if (syncSlot(slot.id(), sources, next)) {
+                    behind.put(slot.id(), sources);
+                }
                 synced++;
             }
         }
         if (synced > 0) {
             LOG.info("[data] slot table epoch {}: {} newly held slots synced", next.epoch(), synced);
+        }
+        if (!behind.isEmpty()) {
+            submit(() -> resync(behind, next, 1), RESYNC_MILLIS);
         }
         if (next.names(self)) {
             gate.open(self, next);
@@ -101,7 +117,30 @@ public final class SlotSyncer {
         return new ArrayList<>(sources);
     }
 
-    private void syncSlot(int slotId, List<String> sources, SlotTable table) {
+    /** Asks again for the slots whose source was behind, while {@code table} is in force. */
+    private void resync(Map<Integer, List<String>> slotsBehind, SlotTable table, int attempt) {
+        if (slots.epoch() != table.epoch()) {
+            return; // a newer table syncs what it gives on its own
+        }
+        Map<Integer, List<String>> still = new LinkedHashMap<>();
+        slotsBehind.forEach((slotId, sources) -> {
+            if (syncSlot(slotId, sources, table)) {
+                still.put(slotId, sources);
+            }
+        });
+        if (still.isEmpty()) {
+            LOG.info("[data] slot table epoch {}: the servers synced from have caught up with it", table.epoch());
+        } else if (attempt < RESYNC_ATTEMPTS) {
+            submit(() -> resync(still, table, attempt + 1), RESYNC_MILLIS);
+        } else {
+            LOG.warn("[data] slot table epoch {}: {} slots were synced from servers still under an older table after"
+                    + " {} ms; what those took since reaches this server with the datums' next change",
+                    table.epoch(), still.size(), RESYNC_MILLIS * RESYNC_ATTEMPTS);
+        }
+    }
+
+    /** @return whether the slot came from a server under an older table than {@code table}, to be asked again */
+    private boolean syncSlot(int slotId, List<String> sources, SlotTable table) {
         SlotSyncRequest request = new SlotSyncRequest();
         request.setSlotId(slotId);
         for (String source : sources) {
@@ -119,11 +158,13 @@ public final class SlotSyncer {
             int applied = merge(snapshot, table);
             LOG.info("[data] slot {} synced from {}: {} datums, {} newer than held", slotId, source,
                     snapshot.getDatums().size(), applied);
-            return;
+            // 0: a server older than protocol 1.4.0, which does not say.
+            return snapshot.getSlotTableEpoch() > 0 && snapshot.getSlotTableEpoch() < table.epoch();
         }
         if (!sources.isEmpty()) {
             LOG.warn("[data] slot {} synced from none of {}: its sessions publish it again", slotId, sources);
         }
+        return false;
     }
 
     private int merge(SlotSnapshot snapshot, SlotTable table) {
