@@ -106,8 +106,15 @@ class RegistryReleaseWalkTest {
             show("session GET /digest/pushSwitch", RegistryNodes.sessionOps(sessionA).get("/digest/pushSwitch"));
             print("REG-80 push closed, seen closed on 3 metas and 2 sessions", step);
 
-            // REG-81 save the scene: connections and pub/sub counts per session, pub count per data server.
+            // REG-81 save the scene: connections and pub/sub counts per session, pub count per data server. Once each
+            // publication is on its slot's leader and its follower: a scene saved while replication is still on its
+            // way would not be the one the cluster comes back to.
             step = System.nanoTime();
+            awaitTrue("every publication on its leader and its follower",
+                    () -> dataSum("leaderPub", datas) == PUBLISHERS * SERVICES
+                            && dataSum("pub", datas) == 2 * PUBLISHERS * SERVICES,
+                    () -> datas.stream().map(d -> RegistryNodes.dataOps(d).get("/digest/datum/count").body()).toList()
+                            .toString());
             show("session GET /connections/query", RegistryNodes.sessionOps(sessionA).get("/connections/query"));
             show("session GET /digest/data/count", RegistryNodes.sessionOps(sessionA).get("/digest/data/count"));
             show("data  GET /digest/datum/count", RegistryNodes.dataOps(datas.get(0)).get("/digest/datum/count"));
