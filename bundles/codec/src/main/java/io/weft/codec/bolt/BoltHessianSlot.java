@@ -102,6 +102,38 @@ public final class BoltHessianSlot implements BoltHessian, AutoCloseable {
         return reader;
     }
 
+    /**
+     * The registration that writes {@code value}: the one reading its class; else the one whose class loader
+     * defined the class (a service's answers, which it writes and never reads); else the first. A writer's Hessian
+     * serializer cache keeps every class it wrote for as long as the writer is registered. Before, answers no
+     * registration reads went to the first registration (the registry meta's), which then kept the registry
+     * session's {@code RegisterResponse} and {@code ReceivedData} classes: after an in-place update of the session,
+     * its old revision, with its class loader and every class of it, for the life of the process.
+     */
+    SafeHessian writer(Object value) {
+        Reader writer = writerOf(value);
+        return writer == null ? null : writer.hessian();
+    }
+
+    private Reader writerOf(Object value) {
+        Class<?> type = value == null ? null : value.getClass();
+        Reader reader = type == null ? null : readerOf(type.getName());
+        if (reader != null) {
+            return reader;
+        }
+        ClassLoader loader = type == null ? null : type.getClassLoader();
+        Reader first = null;
+        for (Reader candidate : registered) {
+            if (loader != null && candidate.hessian().classLoader() == loader) {
+                return candidate;
+            }
+            if (first == null) {
+                first = candidate;
+            }
+        }
+        return first;
+    }
+
     /** Names {@link #readerOf} remembers now, for tests. */
     int rememberedNames() {
         return readers.size();
@@ -125,10 +157,7 @@ public final class BoltHessianSlot implements BoltHessian, AutoCloseable {
 
         @Override
         public byte[] serialize(Object obj) throws CodecException {
-            Reader writer = obj == null ? null : readerOf(obj.getClass().getName());
-            if (writer == null && !registered.isEmpty()) {
-                writer = registered.get(0);
-            }
+            Reader writer = writerOf(obj);
             if (writer == null) {
                 throw new CodecException("no Bolt service of this node writes Hessian now");
             }

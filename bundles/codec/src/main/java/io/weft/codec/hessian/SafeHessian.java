@@ -88,6 +88,11 @@ public final class SafeHessian {
         return maxPayloadBytes;
     }
 
+    /** The class loader payloads are read with; null for the thread's context class loader. */
+    public ClassLoader classLoader() {
+        return classLoader;
+    }
+
     /**
      * Checks a class name the way a payload's names are checked, e.g. the class name of a Bolt
      * frame, which routes the request before its body is read (RCP-2).

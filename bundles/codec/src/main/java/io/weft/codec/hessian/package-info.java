@@ -5,5 +5,5 @@
  * lengths are bounded. See {@link io.weft.codec.hessian.SafeHessian}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.weft.codec.hessian;

@@ -69,6 +69,35 @@ class BoltHessianSlotTest {
         }
     }
 
+    /** An answer its service writes and never reads: no registration allows its class. */
+    static final class Answer implements java.io.Serializable {
+        String text;
+
+        Answer(String text) {
+            this.text = text;
+        }
+    }
+
+    @Test
+    @DisplayName("ARCHITECTURE §5: an answer no registration reads is written by the registration of the bundle that"
+            + " defined it, so no other bundle's registration keeps its classes after that bundle is updated")
+    void answerWrittenByItsOwnBundlesRegistration() throws Exception {
+        try (BoltHessianSlot slot = BoltHessianSlot.open();
+             java.net.URLClassLoader elsewhere = new java.net.URLClassLoader(new java.net.URL[0], null)) {
+            SafeHessian otherBundle = new SafeHessian(List.of("org.example.other."), 4096, elsewhere);
+            SafeHessian answersBundle = new SafeHessian(List.of("java.lang."), 4096, Answer.class.getClassLoader());
+            slot.register(otherBundle);
+            BoltHessian.Registration answers = slot.register(answersBundle);
+
+            assertSame(answersBundle, slot.writer(new Answer("ok")));
+            byte[] written = SerializerManager.getSerializer(SerializerManager.Hessian2).serialize(new Answer("ok"));
+            SafeHessian client = new SafeHessian(List.of(Answer.class.getName()), 4096, Answer.class.getClassLoader());
+            assertEquals("ok", client.deserialize(written, Answer.class).text);
+            answers.close();
+            assertSame(otherBundle, slot.writer(new Answer("ok")), "with no registration of its bundle, the first");
+        }
+    }
+
     @Test
     @DisplayName("ARCHITECTURE §5: the class names a frame header may carry are remembered up to a bound, and"
             + " past it still routed")
