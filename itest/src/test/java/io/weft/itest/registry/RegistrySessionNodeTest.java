@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.weft.itest.support.ClassLoaderCount;
 import io.weft.itest.support.ConsoleBundles;
 import io.weft.itest.support.Http;
 import io.weft.itest.support.WeftNode;
@@ -36,6 +37,7 @@ class RegistrySessionNodeTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration AWAIT = Duration.ofSeconds(60);
+    private static final String SESSION_SERVER_CLASS = "io.weft.registry.session.SessionServer";
     private static final String SERVICE = "com.example.EchoService:1.0@DEFAULT";
     private static final String GROUP = "SOFA";
     private static final String SESSION_BUNDLE = "io.weft.registry-session";
@@ -114,7 +116,8 @@ class RegistrySessionNodeTest {
     @DisplayName("RCP-14, REG-34, decision 0023: a newer registry-session dropped into deploy/ replaces the running one"
             + " in place and hands its clients over: their connections close after the new session listens, they"
             + " register again through it, a change made during the upgrade reaches the subscriber, no callback ever"
-            + " lacks the provider, and a client new during the hand-over is read by the new session's own classes")
+            + " lacks the provider, a client new during the hand-over is read by the new session's own classes,"
+            + " and the old revision's classes are unloaded")
     void sessionUpgradedInPlace() throws Exception {
         try (WeftNode node = WeftNode.create("registry-session-upgrade");
              RealClients clients = new RealClients()) {
@@ -163,6 +166,11 @@ class RegistrySessionNodeTest {
             assertTrue(sessionLog(node).matches("(?s).*hand-over of client port \\S+ ended: 2 client connections"
                     + " closed, [1-9]\\d* requests on them acknowledged.*"), "the change acknowledged: "
                     + sessionLog(node));
+            // Nothing in the node keeps the old revision: one class loader defines the session's classes (an
+            // upgrade that left the old one loaded would grow the process by a revision of classes, and its data).
+            assertTrue(WeftNode.await(AWAIT, () -> ClassLoaderCount.definingAfterGc(pid, SESSION_SERVER_CLASS) == 1),
+                    "class loaders defining " + SESSION_SERVER_CLASS + ": "
+                            + ClassLoaderCount.definingAfterGc(pid, SESSION_SERVER_CLASS));
         }
     }
 
