@@ -161,11 +161,7 @@ class PublicationSyncTest {
         assertEquals(1, servers.oldest(A).registIds().size(), "after the pause, one publication tries the server");
 
         servers.answerOldest(A);
-        while (sync.pending() > 0 && System.nanoTime() < deadline) {
-            servers.answerAll(A);
-            Thread.sleep(20);
-            settle();
-        }
+        answerUntilNothingPending(A, deadline);
         assertEquals(0, sync.pending(), "the others went once the probe was answered");
     }
 
@@ -180,13 +176,17 @@ class PublicationSyncTest {
         assertEquals(3, sync.pending(), "waiting to be tried again");
 
         servers.throwOnSend(A, false);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (sync.pending() > 0 && System.nanoTime() < deadline) {
-            servers.answerAll(A);
+        answerUntilNothingPending(A, System.nanoTime() + TimeUnit.SECONDS.toNanos(10));
+        assertEquals(0, sync.pending(), "all three taken once the transport sends again");
+    }
+
+    /** Answers every call to {@code server} as it comes, until nothing is pending or the deadline passed. */
+    private void answerUntilNothingPending(String server, long deadlineNanos) throws Exception {
+        while (sync.pending() > 0 && System.nanoTime() < deadlineNanos) {
+            servers.answerAll(server);
             Thread.sleep(20);
             settle();
         }
-        assertEquals(0, sync.pending(), "all three taken once the transport sends again");
     }
 
     /** Hands work to the sync thread while it is busy, so it takes all of it in one go; then lets it run. */
