@@ -1,11 +1,15 @@
 package io.weft.registry.meta.cluster;
 
 import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.alipay.remoting.config.BoltServerOption;
+import com.alipay.remoting.Connection;
+import com.alipay.remoting.ConnectionEventType;
 import com.alipay.remoting.rpc.RpcServer;
 
 import io.weft.codec.bolt.BoltHessian;
@@ -51,6 +55,7 @@ public final class ClusterPorts implements AutoCloseable {
     private final PortRefusals refusals;
     private final LogThrottle refusalLog;
     private BoltHessian.Registration registration;
+    private final Set<Connection> accepted = ConcurrentHashMap.newKeySet();
     private RpcServer sessions;
     private RpcServer data;
 
@@ -96,6 +101,10 @@ public final class ClusterPorts implements AutoCloseable {
         server.option(BoltServerOption.EXTENDED_NETTY_CHANNEL_HANDLER,
                 PortGuard.of(limits, clock::millis, refusals.listener(role, refusalLog)));
         ClusterViews views = new ClusterViews(raft);
+        server.addConnectionEventProcessor(ConnectionEventType.CONNECT,
+                (address, connection) -> accepted.add(connection));
+        server.addConnectionEventProcessor(ConnectionEventType.CLOSE,
+                (address, connection) -> accepted.remove(connection));
         server.registerUserProcessor(new HeartbeatProcessor(role, port, raft, views, clock));
         server.registerUserProcessor(new PingProcessor(port, views));
         try {
@@ -121,18 +130,31 @@ public final class ClusterPorts implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        for (RpcServer server : new RpcServer[] {sessions, data}) {
+        RpcServer[] servers = {sessions, data};
+        for (RpcServer server : servers) {
             if (server != null) {
                 try {
                     // A restart binds the same port again at once: the stop must have released it.
                     if (!BoltServerStop.stop(server::shutdown, bindAddress, server.port(), BoltServerStop.DEFAULT_WAIT)) {
                         LOG.warn("cluster port {}:{} still taken after closing", bindAddress, server.port());
                     }
-                    // Bolt's shutdown leaves the server's connection event thread running.
-                    BoltEventExecutor.shutdown(server);
                 } catch (RuntimeException e) {
                     LOG.warn("closing a cluster port: {}", e.getMessage());
                 }
+            }
+        }
+        // Bolt's stop closes only the listening sockets: accepted connections live on in its JVM-wide worker group,
+        // served by this stopped instance's processors (and keeping its bundle revision loaded after an in-place
+        // update). Closed, the data and session servers reconnect to whatever listens next on these ports.
+        for (Connection connection : accepted) {
+            connection.close();
+        }
+        accepted.clear();
+        for (RpcServer server : servers) {
+            if (server != null) {
+                // Bolt's shutdown leaves the server's connection event thread running; stopped once the
+                // connections' close events are in.
+                BoltEventExecutor.shutdown(server);
             }
         }
         sessions = null;

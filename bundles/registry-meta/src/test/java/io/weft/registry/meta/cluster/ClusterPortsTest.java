@@ -184,6 +184,20 @@ class ClusterPortsTest {
         assertTrue(heartbeat(dataPort, RegistryRoles.DATA, "127.0.0.1:9620", -1).isSuccess(), "still serving");
     }
 
+    @Test
+    @DisplayName("REG-50, REG-51: closing the ports closes the connections they accepted, so their peers reconnect to"
+            + " the meta that listens next instead of talking to a stopped one (in-place upgrade)")
+    void closeEndsAcceptedConnections() throws Exception {
+        try (Socket session = open(sessionPort); Socket data = open(dataPort)) {
+            assertAnswers(session, 7);
+            assertAnswers(data, 8);
+
+            ports.close();
+            assertEquals(-1, readUntilClosed(session.getInputStream()), "closed by the meta");
+            assertEquals(-1, readUntilClosed(data.getInputStream()), "closed by the meta");
+        }
+    }
+
     /** A raw connection; a read that waits longer than any test should fails rather than hangs. */
     private static Socket open(int port) throws IOException {
         Socket socket = new Socket("127.0.0.1", port);
