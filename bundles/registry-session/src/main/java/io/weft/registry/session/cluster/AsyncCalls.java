@@ -10,7 +10,9 @@ public interface AsyncCalls {
 
     /**
      * Calls without waiting for the reply; {@code done} gets the reply or the failure (the other one null), on the
-     * transport's thread or, when the call cannot even be sent, on the calling one.
+     * transport's thread or, when the call cannot even be sent, on the calling one. Implementations answer a call
+     * that cannot be sent through {@code done}, not by throwing; callers still guard against a throw, so that one
+     * transport's fault cannot leave a call unanswered for good.
      */
     <R> void callAsync(String address, Object request, Class<R> replyType, int timeoutMillis,
             BiConsumer<R, CallFailedException> done);

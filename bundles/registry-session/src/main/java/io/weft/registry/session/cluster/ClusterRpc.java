@@ -91,8 +91,8 @@ public final class ClusterRpc implements AsyncCalls, AutoCloseable {
 
     /**
      * Calls without waiting for the reply; {@code done} gets the reply or the failure (the other one null), on
-     * Bolt's callback thread or, when the call cannot even be sent, on this one. Opening a connection to a new
-     * address still happens on this thread (Bolt's connect timeout bounds it).
+     * Bolt's callback thread or, when the call cannot even be sent, on this one; never a throw. Opening a connection
+     * to a new address still happens on this thread (Bolt's connect timeout bounds it).
      */
     @Override
     public <R> void callAsync(String address, Object request, Class<R> replyType, int timeoutMillis,
@@ -130,6 +130,10 @@ public final class ClusterRpc implements AsyncCalls, AutoCloseable {
         } catch (InterruptedException e) {
             thread.interrupt();
             done.accept(null, new CallFailedException(what(request, address) + " interrupted", e));
+        } catch (RuntimeException e) {
+            // Bolt throws unchecked too (a closed client, a codec that refuses the request); unanswered, the caller
+            // would wait for this call for good.
+            done.accept(null, new CallFailedException(what(request, address) + " not sent: " + e, e));
         } finally {
             thread.setContextClassLoader(previous);
         }
