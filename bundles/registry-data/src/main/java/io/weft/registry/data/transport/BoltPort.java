@@ -10,8 +10,6 @@ import io.weft.codec.bolt.BoltServerStop;
 import io.weft.codec.bolt.guard.PortGuard;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -37,7 +35,6 @@ public final class BoltPort implements AutoCloseable {
     private final int requestedPort;
     private final PortGuard guard;
     private final List<Consumer<RpcServer>> registrations = new ArrayList<>();
-    private final Set<Connection> accepted = ConcurrentHashMap.newKeySet();
     private volatile RpcServer server;
 
     /**
@@ -80,10 +77,9 @@ public final class BoltPort implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException(name + " already started");
         }
-        RpcServer rpc = new RpcServer(host, requestedPort, false);
+        // Bolt manages the connections the port accepts, so that its shutdown closes them too (see close()).
+        RpcServer rpc = new RpcServer(host, requestedPort, true);
         rpc.option(BoltServerOption.EXTENDED_NETTY_CHANNEL_HANDLER, guard);
-        rpc.addConnectionEventProcessor(ConnectionEventType.CONNECT, (address, connection) -> accepted.add(connection));
-        rpc.addConnectionEventProcessor(ConnectionEventType.CLOSE, (address, connection) -> accepted.remove(connection));
         registrations.forEach(registration -> registration.accept(rpc));
         try {
             rpc.startup();
@@ -129,15 +125,10 @@ public final class BoltPort implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("[data] stopping the {} port: {}", name, e.toString());
         }
-        // Bolt's stop closes only the listening socket: accepted connections live on in its JVM-wide worker group,
-        // kept alive by Bolt's heartbeat but answered by no processor. Closed, their peers reconnect to whatever
-        // listens next on this address instead of talking to a dead port.
-        for (Connection connection : accepted) {
-            connection.close();
-        }
-        // Bolt's shutdown leaves the server's connection event thread running.
+        // The stop closed the accepted connections too, as Bolt manages them: their peers reconnect to whatever
+        // listens next on this address. Unmanaged, they would live on in Bolt's JVM-wide worker group, kept open by
+        // its heartbeat, read by this stopped port's processors. It leaves the connection event thread running.
         BoltEventExecutor.shutdown(rpc);
-        accepted.clear();
         LOG.info("[data] {} port {}:{} closed", name, host, rpc.port());
     }
 }

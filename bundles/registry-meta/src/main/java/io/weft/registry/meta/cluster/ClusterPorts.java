@@ -1,15 +1,11 @@
 package io.weft.registry.meta.cluster;
 
 import java.time.Clock;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.alipay.remoting.config.BoltServerOption;
-import com.alipay.remoting.Connection;
-import com.alipay.remoting.ConnectionEventType;
 import com.alipay.remoting.rpc.RpcServer;
 
 import io.weft.codec.bolt.BoltHessian;
@@ -55,7 +51,6 @@ public final class ClusterPorts implements AutoCloseable {
     private final PortRefusals refusals;
     private final LogThrottle refusalLog;
     private BoltHessian.Registration registration;
-    private final Set<Connection> accepted = ConcurrentHashMap.newKeySet();
     private RpcServer sessions;
     private RpcServer data;
 
@@ -97,14 +92,11 @@ public final class ClusterPorts implements AutoCloseable {
     }
 
     private RpcServer listen(NodeRole role, int port) {
-        RpcServer server = new RpcServer(bindAddress, port, false);
+        // Bolt manages the connections the port accepts, so that its shutdown closes them too (see close()).
+        RpcServer server = new RpcServer(bindAddress, port, true);
         server.option(BoltServerOption.EXTENDED_NETTY_CHANNEL_HANDLER,
                 PortGuard.of(limits, clock::millis, refusals.listener(role, refusalLog)));
         ClusterViews views = new ClusterViews(raft);
-        server.addConnectionEventProcessor(ConnectionEventType.CONNECT,
-                (address, connection) -> accepted.add(connection));
-        server.addConnectionEventProcessor(ConnectionEventType.CLOSE,
-                (address, connection) -> accepted.remove(connection));
         server.registerUserProcessor(new HeartbeatProcessor(role, port, raft, views, clock));
         server.registerUserProcessor(new PingProcessor(port, views));
         try {
@@ -134,7 +126,10 @@ public final class ClusterPorts implements AutoCloseable {
         for (RpcServer server : servers) {
             if (server != null) {
                 try {
-                    // A restart binds the same port again at once: the stop must have released it.
+                    // A restart binds the same port again at once: the stop must have released it. It closes the
+                    // accepted connections too, which would otherwise live on in Bolt's JVM-wide worker group,
+                    // served by this stopped instance's processors (keeping its bundle revision loaded after an
+                    // in-place update); closed, the data and session servers reconnect to whatever listens next.
                     if (!BoltServerStop.stop(server::shutdown, bindAddress, server.port(), BoltServerStop.DEFAULT_WAIT)) {
                         LOG.warn("cluster port {}:{} still taken after closing", bindAddress, server.port());
                     }
@@ -143,13 +138,6 @@ public final class ClusterPorts implements AutoCloseable {
                 }
             }
         }
-        // Bolt's stop closes only the listening sockets: accepted connections live on in its JVM-wide worker group,
-        // served by this stopped instance's processors (and keeping its bundle revision loaded after an in-place
-        // update). Closed, the data and session servers reconnect to whatever listens next on these ports.
-        for (Connection connection : accepted) {
-            connection.close();
-        }
-        accepted.clear();
         for (RpcServer server : servers) {
             if (server != null) {
                 // Bolt's shutdown leaves the server's connection event thread running; stopped once the
