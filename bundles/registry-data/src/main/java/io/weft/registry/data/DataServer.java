@@ -41,9 +41,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +85,10 @@ public final class DataServer implements DataServerView, AutoCloseable {
     private final BoltHessian hessian;
     private BoltHessian.Registration hessianRegistration;
     private ThreadPoolExecutor workers;
-    private ScheduledThreadPoolExecutor scheduler;
+    /** Volatile: a view notice reads it on Bolt's thread. */
+    private volatile ScheduledThreadPoolExecutor scheduler;
+    /** A heartbeat for a view notice is queued and has not started. */
+    private final AtomicBoolean beatSoon = new AtomicBoolean();
     private ScheduledThreadPoolExecutor outbound;
     private ScheduledThreadPoolExecutor syncThread;
     private BoltClient client;
@@ -162,6 +167,7 @@ public final class DataServer implements DataServerView, AutoCloseable {
                     this::slotTable);
             scheduler.scheduleWithFixedDelay(guarded("heartbeat", heartbeat::beat), 0, options.heartbeatMillis(),
                     TimeUnit.MILLISECONDS);
+            client.onViewChanged(this::viewNoticed);
             scheduler.scheduleWithFixedDelay(guarded("lease check", evictor::check), options.leaseCheckMillis(),
                     options.leaseCheckMillis(), TimeUnit.MILLISECONDS);
             EmptyDatumSweep sweep = new EmptyDatumSweep(store, clock, options.emptyDatumRetentionMillis());
@@ -188,6 +194,27 @@ public final class DataServer implements DataServerView, AutoCloseable {
         }
     }
 
+    /**
+     * The meta leader's notice that the view changed (a new slot table, the servers listed), on Bolt's thread: one
+     * heartbeat now, on the scheduler, however many notices came before it ran; its answer brings the new table
+     * without waiting for the next period (up to {@code heartbeatMillis}).
+     */
+    private void viewNoticed() {
+        ScheduledThreadPoolExecutor s = scheduler;
+        MetaHeartbeat h = heartbeat;
+        if (s == null || h == null || !beatSoon.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            s.execute(guarded("heartbeat", () -> {
+                beatSoon.set(false);
+                h.beat();
+            }));
+        } catch (RejectedExecutionException e) {
+            beatSoon.set(false); // closing
+        }
+    }
+
     private NodeHeartbeat heartbeat() {
         NodeHeartbeat beat = new NodeHeartbeat();
         beat.setRole(RegistryRoles.DATA);
@@ -196,6 +223,7 @@ public final class DataServer implements DataServerView, AutoCloseable {
         beat.setZone(options.zone());
         beat.setProcessId(processId);
         beat.setSlotTableEpoch(slots.epoch());
+        beat.setViewNotices(true);
         return beat;
     }
 

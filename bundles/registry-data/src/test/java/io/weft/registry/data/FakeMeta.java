@@ -1,6 +1,8 @@
 package io.weft.registry.data;
 
 import com.alipay.remoting.BizContext;
+import com.alipay.remoting.Connection;
+import com.alipay.remoting.exception.RemotingException;
 import com.alipay.remoting.config.BoltServerOption;
 import com.alipay.remoting.rpc.RpcServer;
 import com.alipay.remoting.rpc.protocol.SyncUserProcessor;
@@ -10,6 +12,7 @@ import io.weft.registry.protocol.Ping;
 import io.weft.registry.protocol.ProtocolClasses;
 import io.weft.registry.protocol.ReplyMessages;
 import io.weft.registry.protocol.SlotTableView;
+import io.weft.registry.protocol.ViewChanged;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +33,8 @@ public final class FakeMeta implements AutoCloseable {
     public final List<Ping> pings = new CopyOnWriteArrayList<>();
     /** Data servers that are not sent a newer table for now, as if their heartbeats were late. */
     private final Set<String> tableWithheld = ConcurrentHashMap.newKeySet();
+    /** The connections whose heartbeats asked for view notices. */
+    private final Set<Connection> noticed = ConcurrentHashMap.newKeySet();
 
     /** A meta leader. */
     public FakeMeta() {
@@ -44,6 +49,9 @@ public final class FakeMeta implements AutoCloseable {
             @Override
             public Object handleRequest(BizContext context, NodeHeartbeat beat) {
                 heartbeats.add(beat);
+                if (beat.isViewNotices()) {
+                    noticed.add(context.getConnection());
+                }
                 return view(tableWithheld.contains(beat.getAddress()) ? Long.MAX_VALUE : beat.getSlotTableEpoch());
             }
         });
@@ -67,6 +75,18 @@ public final class FakeMeta implements AutoCloseable {
 
     public void table(SlotTableView next) {
         table = next;
+    }
+
+    /** Sends a {@link ViewChanged} notice on every connection whose heartbeat asked for them; how many were sent. */
+    public int viewChanged() throws RemotingException {
+        int sent = 0;
+        for (Connection connection : noticed) {
+            if (connection.isFine()) {
+                server.oneway(connection, new ViewChanged("test"));
+                sent++;
+            }
+        }
+        return sent;
     }
 
     /** {@code address} keeps the table it has until {@link #sendTableTo}. */

@@ -1,5 +1,6 @@
 package io.weft.registry.data;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.DisplayName;
@@ -21,6 +22,24 @@ class MetaHeartbeatTest {
             Eventually.await("the follower is pinged", () -> follower.pings.stream()
                     .anyMatch(p -> server.address().equals(p.getAddress())));
             assertTrue(!leader.heartbeats.isEmpty());
+        }
+    }
+
+    @Test
+    @DisplayName("REG-51: at the meta leader's view notice the data server heartbeats at once and takes the new slot"
+            + " table without waiting for the heartbeat period (here 10 minutes)")
+    void viewNoticeBringsTheTableAtOnce() throws Exception {
+        try (FakeMeta leader = new FakeMeta(); TestServers servers = new TestServers(leader.address())) {
+            leader.table(Tables.all(1, 2, "127.0.0.1:1"));
+            DataServer server = servers.start(600_000);
+            Eventually.await("the first table", () -> server.status().slotTableEpoch() == 1);
+
+            leader.table(Tables.all(2, 2, server.address()));
+            assertEquals(1, leader.viewChanged(), "the heartbeat asked for notices");
+
+            Eventually.await("the new table, taken at the notice", () -> server.status().slotTableEpoch() == 2);
+            Eventually.await("working under it", server::working);
+            assertEquals(2, leader.heartbeats.size(), "one heartbeat for the notice");
         }
     }
 

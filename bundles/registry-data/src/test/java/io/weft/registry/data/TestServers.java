@@ -32,6 +32,15 @@ public final class TestServers implements AutoCloseable {
         return start(options(metaServers));
     }
 
+    /** A server heartbeating to the meta every {@code heartbeatMillis}. */
+    public DataServer start(long heartbeatMillis) {
+        DataServerOptions o = options(metaServers);
+        return start(new DataServerOptions(o.bindAddress(), o.advertisedHost(), o.sessionPort(), o.replicationPort(),
+                o.metaServers(), o.dataCenter(), o.zone(), heartbeatMillis, o.leaseMillis(), o.leaseCheckMillis(),
+                o.notifyRetries(), o.notifyRetryMillis(), o.requestTimeoutMillis(), o.maxPayloadBytes(), o.portLimits(),
+                o.emptyDatumRetentionMillis()));
+    }
+
     /** A server with the frame and connection limits {@code portLimits} on both its ports. */
     public DataServer start(GuardLimits portLimits) {
         DataServerOptions o = options(metaServers);

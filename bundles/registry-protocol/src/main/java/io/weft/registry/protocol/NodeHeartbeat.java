@@ -25,6 +25,12 @@ public final class NodeHeartbeat implements Serializable {
     private String processId;
     /** The epoch of the slot table the sender holds, 0 for none: the reply carries the table only when this is older. */
     private long slotTableEpoch;
+    /**
+     * Whether the sender takes {@link ViewChanged} notices on this connection (1.5.0): then the meta leader tells it at
+     * once when the view changes, and it heartbeats then instead of at its next period. False from an older sender,
+     * which would refuse the unknown class.
+     */
+    private boolean viewNotices;
 
     /** For Hessian, which fills the fields. */
     public NodeHeartbeat() {
@@ -78,6 +84,14 @@ public final class NodeHeartbeat implements Serializable {
         this.slotTableEpoch = slotTableEpoch;
     }
 
+    public boolean isViewNotices() {
+        return viewNotices;
+    }
+
+    public void setViewNotices(boolean viewNotices) {
+        this.viewNotices = viewNotices;
+    }
+
     @Override
     public String toString() {
         return "NodeHeartbeat{"
@@ -87,6 +101,7 @@ public final class NodeHeartbeat implements Serializable {
                 + ", zone='" + zone + "'"
                 + ", processId='" + processId + "'"
                 + ", slotTableEpoch=" + slotTableEpoch
+                + ", viewNotices=" + viewNotices
                 + "}";
     }
 }

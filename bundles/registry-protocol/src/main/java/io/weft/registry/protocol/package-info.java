@@ -9,6 +9,9 @@
  * <tr><th>port</th><th>from → to</th><th>request</th><th>reply</th></tr>
  * <tr><td>9610 / 9611</td><td>session / data → meta</td><td>{@link io.weft.registry.protocol.NodeHeartbeat},
  *     {@link io.weft.registry.protocol.Ping}</td><td>{@link io.weft.registry.protocol.ClusterView}</td></tr>
+ * <tr><td>9610 / 9611</td><td>meta leader → session / data, one-way on the connection a heartbeat came on (when
+ *     the heartbeat asked for it: {@code viewNotices})</td><td>{@link io.weft.registry.protocol.ViewChanged}</td>
+ *     <td>none</td></tr>
  * <tr><td>9620</td><td>session → data</td><td>{@link io.weft.registry.protocol.PublishRequest},
  *     {@link io.weft.registry.protocol.UnpublishRequest}, {@link io.weft.registry.protocol.ClientOffRequest},
  *     {@link io.weft.registry.protocol.SessionLeaseRenew}</td><td>{@link io.weft.registry.protocol.DataReply}</td></tr>
@@ -36,5 +39,5 @@
  * reading an older writer (Hessian matches fields by name); renaming or retyping a field is a major version.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 package io.weft.registry.protocol;

@@ -29,7 +29,7 @@ class MessageRoundTripTest {
             "SlotTableView", "SlotView", "PersistentEntry", "PublishRequest", "PublisherEntry", "UnpublishRequest",
             "ClientOffRequest", "DataReply", "GetDatumRequest", "DatumView", "SessionLeaseRenew", "DatumChanged",
             "GetDatumVersionsRequest", "DatumVersions", "ReplicateRequest", "SlotSyncRequest", "SlotSnapshot",
-            "PublicationBatch", "PublicationBatchReply");
+            "PublicationBatch", "PublicationBatchReply", "ViewChanged");
 
     private final SafeBoltSerializer serializer =
             new SafeBoltSerializer(new SafeHessian(ProtocolClasses.ALLOWED, SafeHessian.DEFAULT_MAX_PAYLOAD_BYTES));

@@ -1,6 +1,7 @@
 package io.weft.registry.meta.cluster;
 
 import java.time.Clock;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,9 @@ import io.weft.registry.protocol.ProtocolClasses;
  * on {@code dataPort} (9611, REG-51). {@link #start()} once, {@link #close()} once; a port that cannot be bound
  * fails the start and nothing is left listening. Each port has a {@link PortGuard} in front of Bolt's decoder: a
  * frame announced too large or unreadable closes its connection before Bolt buffers it, and new connections past
- * the limits are closed at once (ARCHITECTURE §5); refusals are counted in {@link PortRefusals} and logged.
+ * the limits are closed at once (ARCHITECTURE §5); refusals are counted in {@link PortRefusals} and logged. While
+ * open, each change of the group's view goes to the servers that asked for it as a one-way {@link ViewNotices
+ * notice} on their heartbeat connection.
  */
 public final class ClusterPorts implements AutoCloseable {
 
@@ -50,6 +53,9 @@ public final class ClusterPorts implements AutoCloseable {
     private final GuardLimits limits;
     private final PortRefusals refusals;
     private final LogThrottle refusalLog;
+    private final ViewNotices sessionNotices;
+    private final ViewNotices dataNotices;
+    private final Consumer<String> viewChanged;
     private BoltHessian.Registration registration;
     private RpcServer sessions;
     private RpcServer data;
@@ -75,6 +81,12 @@ public final class ClusterPorts implements AutoCloseable {
         this.dataPort = dataPort;
         this.raft = raft;
         this.clock = clock;
+        this.sessionNotices = new ViewNotices("session", raft::isLeader);
+        this.dataNotices = new ViewNotices("data", raft::isLeader);
+        this.viewChanged = what -> {
+            sessionNotices.viewChanged(what);
+            dataNotices.viewChanged(what);
+        };
     }
 
     /** @throws IllegalStateException naming the port that cannot be bound */
@@ -83,21 +95,22 @@ public final class ClusterPorts implements AutoCloseable {
                 new SafeHessian(ProtocolClasses.ALLOWED, MAX_BODY_BYTES, ProtocolClasses.classLoader()),
                 (className, reason) -> LOG.error("[heartbeat] refused a body announced as {}: {}", className, reason));
         try {
-            sessions = listen(NodeRole.SESSION, sessionPort);
-            data = listen(NodeRole.DATA, dataPort);
+            sessions = listen(NodeRole.SESSION, sessionPort, sessionNotices);
+            data = listen(NodeRole.DATA, dataPort, dataNotices);
         } catch (RuntimeException e) {
             close();
             throw e;
         }
+        raft.addViewListener(viewChanged);
     }
 
-    private RpcServer listen(NodeRole role, int port) {
+    private RpcServer listen(NodeRole role, int port, ViewNotices notices) {
         // Bolt manages the connections the port accepts, so that its shutdown closes them too (see close()).
         RpcServer server = new RpcServer(bindAddress, port, true);
         server.option(BoltServerOption.EXTENDED_NETTY_CHANNEL_HANDLER,
                 PortGuard.of(limits, clock::millis, refusals.listener(role, refusalLog)));
         ClusterViews views = new ClusterViews(raft);
-        server.registerUserProcessor(new HeartbeatProcessor(role, port, raft, views, clock));
+        server.registerUserProcessor(new HeartbeatProcessor(role, port, raft, views, notices, clock));
         server.registerUserProcessor(new PingProcessor(port, views));
         try {
             server.startup();
@@ -105,6 +118,7 @@ public final class ClusterPorts implements AutoCloseable {
             throw new IllegalStateException("cannot listen for " + role + " servers on " + bindAddress + ":" + port
                     + ": " + e.getMessage(), e);
         }
+        notices.serveOn(server);
         LOG.info("meta server listening for {} servers on {}:{}", role, bindAddress, port);
         return server;
     }
@@ -122,6 +136,9 @@ public final class ClusterPorts implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        raft.removeViewListener(viewChanged);
+        sessionNotices.serveOn(null);
+        dataNotices.serveOn(null);
         RpcServer[] servers = {sessions, data};
         for (RpcServer server : servers) {
             if (server != null) {

@@ -20,7 +20,8 @@ import io.weft.registry.protocol.ProtocolClasses;
 /**
  * A session's or data server's {@link NodeHeartbeat} (REG-40, REG-50, REG-51): on the leader it registers or renews
  * the server through the group, and the answer, sent once the group committed it, is the view the server runs by.
- * A follower sends the caller to the leader. Never blocks Bolt's threads on the group.
+ * A follower sends the caller to the leader. A heartbeat that asks for {@link ViewNotices} subscribes its connection.
+ * Never blocks Bolt's threads on the group.
  */
 final class HeartbeatProcessor extends AsyncUserProcessor<NodeHeartbeat> {
 
@@ -30,14 +31,20 @@ final class HeartbeatProcessor extends AsyncUserProcessor<NodeHeartbeat> {
     private final int port;
     private final MetaRaftNode raft;
     private final ClusterViews views;
+    private final ViewNotices notices;
     private final Clock clock;
 
-    /** @param portRole the role this port serves: sessions on 9610, data servers on 9611 */
-    HeartbeatProcessor(NodeRole portRole, int port, MetaRaftNode raft, ClusterViews views, Clock clock) {
+    /**
+     * @param portRole the role this port serves: sessions on 9610, data servers on 9611
+     * @param notices  where a heartbeat that asks for view notices subscribes its connection
+     */
+    HeartbeatProcessor(NodeRole portRole, int port, MetaRaftNode raft, ClusterViews views, ViewNotices notices,
+            Clock clock) {
         this.portRole = portRole;
         this.port = port;
         this.raft = raft;
         this.views = views;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -52,6 +59,9 @@ final class HeartbeatProcessor extends AsyncUserProcessor<NodeHeartbeat> {
         if (!raft.isLeader()) {
             answer.sendResponse(views.notLeader(port));
             return;
+        }
+        if (beat.isViewNotices()) {
+            notices.subscribe(context.getConnection());
         }
         RenewNode renew = new RenewNode(portRole, beat.getAddress().strip(), blankToEmpty(beat.getDataCenter()),
                 clock.millis());

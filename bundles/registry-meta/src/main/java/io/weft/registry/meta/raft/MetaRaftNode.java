@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -317,6 +318,19 @@ public final class MetaRaftNode implements AutoCloseable {
             done.completeExceptionally(new MetaRaftException("the raft member " + self() + " is stopping"));
         }
         return done;
+    }
+
+    /**
+     * Tells {@code listener} what changed (e.g. {@code "persistent data"}) each time a committed command changes what
+     * the sessions' and data servers' views show, on every member, on the group's state-machine thread: it must hand
+     * the news on and return. {@link #removeViewListener} removes it.
+     */
+    public void addViewListener(Consumer<String> listener) {
+        fsm.addViewListener(listener);
+    }
+
+    public void removeViewListener(Consumer<String> listener) {
+        fsm.removeViewListener(listener);
     }
 
     /** The replicated state as this member has applied it; a follower may lag the leader briefly. */

@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +29,8 @@ import io.weft.registry.meta.command.MetaCommand;
 import io.weft.registry.meta.command.MetaJson;
 import io.weft.registry.meta.state.CommandResult;
 import io.weft.registry.meta.state.MetaModel;
+import io.weft.registry.meta.state.MetaState;
+import io.weft.registry.meta.state.ViewChange;
 
 /**
  * Applies committed commands to the {@link MetaModel} and saves it in snapshots. JRaft calls every method
@@ -49,6 +54,8 @@ public final class MetaStateMachine extends StateMachineAdapter {
     private volatile Configuration committedConf;
     /** Times this member saw a new leader, itself or another: the seed's {@code meta_role_change_prod} event. */
     private final AtomicLong leaderChanges = new AtomicLong();
+    /** Told what changed after each command that changed what a view shows; on this thread, so they must not block. */
+    private final List<Consumer<String>> viewListeners = new CopyOnWriteArrayList<>();
 
     MetaStateMachine(MetaModel model, MetaJson json, String self, Clock clock) {
         this.model = model;
@@ -108,13 +115,33 @@ public final class MetaStateMachine extends StateMachineAdapter {
         }
     }
 
+    /** Adds a listener told what changed after each command that changed what a view shows. */
+    void addViewListener(Consumer<String> listener) {
+        viewListeners.add(listener);
+    }
+
+    void removeViewListener(Consumer<String> listener) {
+        viewListeners.remove(listener);
+    }
+
     private CommandResult apply(MetaCommand command, long index) {
         CommandResult result;
+        MetaState before = model.state();
         try {
             result = command.applyTo(model);
         } catch (RuntimeException e) {
             META.error("log entry {} {} failed", index, command, e);
             return CommandResult.refused(command.getClass().getSimpleName() + " failed: " + e.getMessage());
+        }
+        String changed = viewListeners.isEmpty() ? null : ViewChange.between(before, model.state());
+        if (changed != null) {
+            for (Consumer<String> listener : viewListeners) {
+                try {
+                    listener.accept(changed);
+                } catch (RuntimeException e) {
+                    META.warn("a view listener failed on log entry {}: {}", index, e.toString());
+                }
+            }
         }
         if (command.routine()) {
             META.debug("[{}] {}", index, result.message());

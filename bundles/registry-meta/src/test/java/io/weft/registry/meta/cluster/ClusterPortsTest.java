@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +22,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.alipay.remoting.BizContext;
 import com.alipay.remoting.rpc.RpcClient;
+import com.alipay.remoting.rpc.protocol.SyncUserProcessor;
 
 import io.weft.codec.bolt.BoltHessianSlot;
 import io.weft.codec.bolt.guard.ConnectionRefusal;
@@ -40,7 +43,9 @@ import io.weft.registry.meta.state.PushSwitch;
 import io.weft.registry.protocol.ClusterView;
 import io.weft.registry.protocol.NodeHeartbeat;
 import io.weft.registry.protocol.Ping;
+import io.weft.registry.protocol.ProtocolClasses;
 import io.weft.registry.protocol.RegistryRoles;
+import io.weft.registry.protocol.ViewChanged;
 
 /** The meta's 9610/9611 (decision record 0021) on a one-member group, with a Bolt client and a real data server. */
 class ClusterPortsTest {
@@ -110,6 +115,53 @@ class ClusterPortsTest {
         ClusterView ping = (ClusterView) client.invokeSync("127.0.0.1:" + sessionPort, ping(), 5000);
         assertTrue(ping.isSuccess());
         assertEquals("127.0.0.1:" + sessionPort, ping.getLeader());
+    }
+
+    @Test
+    @DisplayName("RCP-20, REG-50, REG-61: a session whose heartbeat asks for view notices gets one on that connection"
+            + " at each change of the view (servers, slot table, persistent data, push switch), none for a renewal;"
+            + " a data server that did not ask gets none")
+    void viewNotices() throws Exception {
+        List<String> notices = new CopyOnWriteArrayList<>();
+        client.registerUserProcessor(new SyncUserProcessor<ViewChanged>() {
+            @Override
+            public Object handleRequest(BizContext context, ViewChanged notice) {
+                notices.add(notice.getWhat() + " @" + context.getConnection().getRemoteAddress().getPort());
+                return null;
+            }
+
+            @Override
+            public String interest() {
+                return ViewChanged.class.getName();
+            }
+
+            @Override
+            public ClassLoader getBizClassLoader() {
+                return ProtocolClasses.classLoader();
+            }
+        });
+        String fromSessionPort = " @" + sessionPort;
+
+        NodeHeartbeat asking = beat(RegistryRoles.SESSION, "127.0.0.1:9600", -1);
+        asking.setViewNotices(true);
+        ClusterView first = (ClusterView) client.invokeSync("127.0.0.1:" + sessionPort, asking, 5000);
+        TestSupport.await("the session's own registration noticed", () -> notices.size() == 1);
+        assertEquals("session servers" + fromSessionPort, notices.get(0));
+
+        heartbeat(dataPort, RegistryRoles.DATA, "127.0.0.1:9620", -1);
+        TestSupport.await("the data server's registration noticed", () -> notices.size() == 2);
+        assertTrue(notices.get(1).startsWith("data servers") && notices.get(1).endsWith(fromSessionPort), notices.toString());
+
+        asking.setSlotTableEpoch(first.getSlotTable().getEpoch());
+        client.invokeSync("127.0.0.1:" + sessionPort, asking, 5000); // a renewal: no notice
+        TestSupport.get(raft.apply(new PutPersistentData("svc", "SOFA.CONFIG", "default", 5L,
+                "override://10.0.0.1:12200?disabled=true")));
+        TestSupport.await("the persistent data noticed", () -> notices.size() == 3);
+        TestSupport.get(raft.apply(new SetPushSwitch(PushSwitch.CLOSED)));
+        TestSupport.await("the push switch noticed", () -> notices.size() == 4);
+
+        assertEquals(List.of("persistent data" + fromSessionPort, "push switch" + fromSessionPort),
+                notices.subList(2, 4), "nothing for the renewal, nothing on the data port: " + notices);
     }
 
     @Test
@@ -238,6 +290,10 @@ class ClusterPortsTest {
     }
 
     private ClusterView heartbeat(int port, String role, String address, long epoch) throws Exception {
+        return (ClusterView) client.invokeSync("127.0.0.1:" + port, beat(role, address, epoch), 5000);
+    }
+
+    private static NodeHeartbeat beat(String role, String address, long epoch) {
         NodeHeartbeat beat = new NodeHeartbeat();
         beat.setRole(role);
         beat.setAddress(address);
@@ -245,7 +301,7 @@ class ClusterPortsTest {
         beat.setZone("ZONE_A");
         beat.setProcessId("test");
         beat.setSlotTableEpoch(epoch);
-        return (ClusterView) client.invokeSync("127.0.0.1:" + port, beat, 5000);
+        return beat;
     }
 
     private static Ping ping() {

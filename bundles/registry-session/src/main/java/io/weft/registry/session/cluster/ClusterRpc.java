@@ -11,6 +11,7 @@ import io.weft.codec.bolt.BoltHessian;
 import io.weft.codec.hessian.SafeHessian;
 import io.weft.registry.protocol.DatumChanged;
 import io.weft.registry.protocol.ProtocolClasses;
+import io.weft.registry.protocol.ViewChanged;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -19,7 +20,8 @@ import java.util.function.Consumer;
  * The session's Bolt client towards the cluster (decision record 0021): calls to the meta servers (9610) and the
  * data servers (9620) on one {@link RpcClient}, which keeps one connection per address, opened at the first call
  * (REG-50, REG-52; the seed's ten connections per data server are one here, as 0021 decided). The data servers'
- * one-way {@link DatumChanged} notices come back on those connections and go to {@code notices}.
+ * one-way {@link DatumChanged} notices come back on those connections and go to {@code notices}, the meta leader's
+ * {@link ViewChanged} notices to {@code viewChanged}.
  *
  * <p>The protocol's classes are read through the node's {@link BoltHessian} (never Bolt's serializer table itself):
  * a {@link SafeHessian} allowing exactly {@link ProtocolClasses#ALLOWED}, loaded with the protocol bundle's class
@@ -49,12 +51,14 @@ public final class ClusterRpc implements AsyncCalls, AutoCloseable {
      * @param maxPayloadBytes the largest reply or notice body read
      * @param refused         told of every body the safe Hessian refused (Bolt answers those before any code of ours)
      * @param notices         gets each change notice, on Bolt's thread: it must only hand the notice on
+     * @param viewChanged     run at each view notice of the meta leader, on Bolt's thread: it must only hand it on
      */
     public ClusterRpc(BoltHessian hessian, int maxPayloadBytes, BoltHessian.Refusals refused,
-            Consumer<DatumChanged> notices) {
+            Consumer<DatumChanged> notices, Runnable viewChanged) {
         hessianRegistration = hessian.register(
                 new SafeHessian(ProtocolClasses.ALLOWED, maxPayloadBytes, ProtocolClasses.classLoader()), refused);
         rpc.registerUserProcessor(new NoticeProcessor(notices));
+        rpc.registerUserProcessor(new ViewNoticeProcessor(viewChanged));
         rpc.option(BoltClientOption.NETTY_BUFFER_LOW_WATER_MARK, WRITE_BUFFER_LOW_BYTES);
         rpc.option(BoltClientOption.NETTY_BUFFER_HIGH_WATER_MARK, WRITE_BUFFER_HIGH_BYTES);
         try {
@@ -190,6 +194,32 @@ public final class ClusterRpc implements AsyncCalls, AutoCloseable {
         @Override
         public String interest() {
             return DatumChanged.class.getName();
+        }
+
+        @Override
+        public ClassLoader getBizClassLoader() {
+            return ProtocolClasses.classLoader();
+        }
+    }
+
+    /** The meta leader's view notices: one-way, so nothing is answered. */
+    private static final class ViewNoticeProcessor extends SyncUserProcessor<ViewChanged> {
+
+        private final Runnable viewChanged;
+
+        ViewNoticeProcessor(Runnable viewChanged) {
+            this.viewChanged = viewChanged;
+        }
+
+        @Override
+        public Object handleRequest(BizContext context, ViewChanged notice) {
+            viewChanged.run();
+            return null;
+        }
+
+        @Override
+        public String interest() {
+            return ViewChanged.class.getName();
         }
 
         @Override

@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -77,6 +78,8 @@ public final class SessionCluster implements AutoCloseable {
     private static final long SYNC_CHECK_MILLIS = 1_000;
 
     private final ScheduledThreadPoolExecutor metaThread;
+    /** A heartbeat for a view notice is queued and has not started. */
+    private final AtomicBoolean beatSoon = new AtomicBoolean();
     private final ScheduledThreadPoolExecutor renewalThread;
     private final ScheduledThreadPoolExecutor syncThread;
     private final ScheduledThreadPoolExecutor reads;
@@ -123,7 +126,7 @@ public final class SessionCluster implements AutoCloseable {
         rpc = new ClusterRpc(hessian, MAX_REPLY_BYTES,
                 (className, reason) -> errors.error("refused:" + className,
                         "[cluster] refused a reply or notice announced as {}: {}", className, reason),
-                this::noticed);
+                this::noticed, this::viewNoticed);
         int timeout = options.dataRequestTimeoutMillis();
         sync = new PublicationSync(held, this::routing, rpc, timeout, syncThread, counts, reachability,
                 this::sessionAddress, processId, errors);
@@ -212,6 +215,7 @@ public final class SessionCluster implements AutoCloseable {
         beat.setZone(zone);
         beat.setProcessId(processId);
         beat.setSlotTableEpoch(table == null ? 0 : table.epoch());
+        beat.setViewNotices(true);
         return beat;
     }
 
@@ -220,6 +224,26 @@ public final class SessionCluster implements AutoCloseable {
         ping.setRole(RegistryRoles.SESSION);
         ping.setAddress(sessionAddress());
         return ping;
+    }
+
+    /**
+     * The meta leader's notice that the view changed (an operator's persistent data, the push switch, the slot table,
+     * the servers), on Bolt's thread: one heartbeat now, on the heartbeat thread, however many notices came before
+     * it ran; its answer is the new view. Without it the change waits for the next period (up to
+     * {@code heartbeatMillis}).
+     */
+    private void viewNoticed() {
+        if (!beatSoon.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            metaThread.execute(guarded("heartbeat", () -> {
+                beatSoon.set(false);
+                meta.beat();
+            }));
+        } catch (RejectedExecutionException e) {
+            beatSoon.set(false); // closing
+        }
     }
 
     /** A view of the meta leader, on the heartbeat thread. */

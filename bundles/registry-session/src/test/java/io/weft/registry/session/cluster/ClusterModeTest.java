@@ -343,6 +343,23 @@ class ClusterModeTest {
     }
 
     @Test
+    @DisplayName("RCP-20, REG-50: at the meta leader's view notice the session heartbeats at once, so an override"
+            + " reaches the configurators without waiting for the heartbeat period (here 10 minutes)")
+    void viewNoticeBringsTheViewAtOnce() throws Exception {
+        SessionNode a = cluster.startSession(List.of(cluster.meta.address()), 600_000);
+        Eventually.await("the first heartbeat", () -> cluster.meta.heartbeatsOf(a.boltEndpoint().orElseThrow()) == 1);
+        List<String> values = new CopyOnWriteArrayList<>();
+        cluster.client(a, "consumer").watch("svc.config", "SOFA.CONFIG", value -> values.add(String.valueOf(value)));
+        Eventually.await("the configurator registered", () -> a.watchers() == 1);
+
+        cluster.meta.persistent("svc.config", "SOFA.CONFIG", INSTANCE, 1_000L, "override://127.0.0.1:12200?weight=0");
+        assertEquals(1, cluster.meta.viewChanged(), "the session's heartbeat asked for notices");
+
+        Eventually.await("the override delivered", () -> values.contains("override://127.0.0.1:12200?weight=0"));
+        assertEquals(2, cluster.meta.heartbeatsOf(a.boltEndpoint().orElseThrow()), "one heartbeat for the notice");
+    }
+
+    @Test
     @DisplayName("RCP-16, REG-50: discovery answers every session of the cluster; health and metrics say cluster mode"
             + " and whether meta and data servers answer")
     void discoveryHealthAndMetrics() throws Exception {

@@ -18,7 +18,7 @@ class ClusterRpcTest {
             + " before Bolt refuses a call as a write overflow")
     void writeBufferTakesEveryBatchInFlight() {
         try (ClusterRpc rpc = new ClusterRpc(ClusterHessian.SLOT, SessionCluster.MAX_REPLY_BYTES,
-                (className, reason) -> { }, notice -> { })) {
+                (className, reason) -> { }, notice -> { }, () -> { })) {
             long inFlight = PublicationSync.MAX_CALLS_IN_FLIGHT * PublicationSync.MAX_BATCH_BYTES;
             assertTrue(rpc.writeBufferHighBytes() >= inFlight, "high-water mark " + rpc.writeBufferHighBytes()
                     + " bytes, calls on their way up to " + inFlight);
@@ -30,7 +30,7 @@ class ClusterRpcTest {
             + " thrown, so no caller waits for it")
     void callThatCannotBeSentIsAnsweredAsFailed() {
         ClusterRpc rpc = new ClusterRpc(ClusterHessian.SLOT, SessionCluster.MAX_REPLY_BYTES,
-                (className, reason) -> { }, notice -> { });
+                (className, reason) -> { }, notice -> { }, () -> { });
         rpc.close();
         AtomicReference<CallFailedException> failure = new AtomicReference<>();
         rpc.callAsync("127.0.0.1:1", new Ping(), ClusterView.class, 1_000, (reply, failed) -> failure.set(failed));

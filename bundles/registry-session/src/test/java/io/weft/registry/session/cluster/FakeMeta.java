@@ -1,6 +1,8 @@
 package io.weft.registry.session.cluster;
 
 import com.alipay.remoting.BizContext;
+import com.alipay.remoting.Connection;
+import com.alipay.remoting.exception.RemotingException;
 import com.alipay.remoting.config.BoltServerOption;
 import com.alipay.remoting.rpc.RpcServer;
 import io.weft.codec.bolt.BoltHessian;
@@ -13,9 +15,11 @@ import io.weft.registry.protocol.ProtocolClasses;
 import io.weft.registry.protocol.RegistryRoles;
 import io.weft.registry.protocol.ReplyMessages;
 import io.weft.registry.protocol.SlotTableView;
+import io.weft.registry.protocol.ViewChanged;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,6 +43,8 @@ final class FakeMeta implements AutoCloseable {
     private final Map<String, AtomicInteger> sessionBeats = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicInteger pings = new AtomicInteger();
+    /** The connections whose heartbeats asked for view notices. */
+    private final Set<Connection> noticed = ConcurrentHashMap.newKeySet();
     /** The leader this meta sends heartbeats to, null when it leads itself. */
     private final FakeMeta leader;
 
@@ -64,6 +70,9 @@ final class FakeMeta implements AutoCloseable {
                 }
                 if (RegistryRoles.SESSION.equals(beat.getRole())) {
                     sessionBeats.computeIfAbsent(beat.getAddress(), a -> new AtomicInteger()).incrementAndGet();
+                }
+                if (beat.isViewNotices()) {
+                    noticed.add(context.getConnection());
                 }
                 return view(beat.getSlotTableEpoch());
             }
@@ -102,6 +111,18 @@ final class FakeMeta implements AutoCloseable {
         entry.setVersion(version);
         entry.setData(data);
         persistent.put(dataId + "#" + group + "#" + instanceId, entry);
+    }
+
+    /** Sends a {@link ViewChanged} notice on every connection whose heartbeat asked for them; how many were sent. */
+    int viewChanged() throws RemotingException {
+        int sent = 0;
+        for (Connection connection : noticed) {
+            if (connection.isFine()) {
+                server.oneway(connection, new ViewChanged("test"));
+                sent++;
+            }
+        }
+        return sent;
     }
 
     int pings() {

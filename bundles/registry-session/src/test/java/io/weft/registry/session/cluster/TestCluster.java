@@ -63,9 +63,14 @@ final class TestCluster implements AutoCloseable {
 
     /** A session node in cluster mode on {@code metas}, with a discovery endpoint answering it alone. */
     SessionNode startSession(List<String> metas) throws Exception {
+        return startSession(metas, HEARTBEAT_MILLIS);
+    }
+
+    /** As {@link #startSession(List)}, heartbeating every {@code heartbeatMillis}. */
+    SessionNode startSession(List<String> metas, long heartbeatMillis) throws Exception {
         SessionNode node = new SessionNode(ClusterHessian.SLOT, () -> null, Clock.systemUTC());
         sessions.add(node);
-        ClusterOptions cluster = new ClusterOptions(metas, HEARTBEAT_MILLIS, RENEW_MILLIS, 5000);
+        ClusterOptions cluster = new ClusterOptions(metas, heartbeatMillis, RENEW_MILLIS, 5000);
         if (!node.apply(SessionOptions.defaults("127.0.0.1").withPort(0), cluster, "127.0.0.1")) {
             throw new IllegalStateException("the session's client port did not start");
         }
