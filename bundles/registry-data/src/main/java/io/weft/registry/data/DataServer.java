@@ -36,16 +36,15 @@ import io.weft.registry.protocol.Ping;
 import io.weft.registry.protocol.ProtocolClasses;
 import io.weft.registry.protocol.RegistryRoles;
 import io.weft.registry.protocol.SlotTableView;
+import io.weft.registry.protocol.ViewNoticeBeat;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,10 +84,7 @@ public final class DataServer implements DataServerView, AutoCloseable {
     private final BoltHessian hessian;
     private BoltHessian.Registration hessianRegistration;
     private ThreadPoolExecutor workers;
-    /** Volatile: a view notice reads it on Bolt's thread. */
-    private volatile ScheduledThreadPoolExecutor scheduler;
-    /** A heartbeat for a view notice is queued and has not started. */
-    private final AtomicBoolean beatSoon = new AtomicBoolean();
+    private ScheduledThreadPoolExecutor scheduler;
     private ScheduledThreadPoolExecutor outbound;
     private ScheduledThreadPoolExecutor syncThread;
     private BoltClient client;
@@ -167,7 +163,9 @@ public final class DataServer implements DataServerView, AutoCloseable {
                     this::slotTable);
             scheduler.scheduleWithFixedDelay(guarded("heartbeat", heartbeat::beat), 0, options.heartbeatMillis(),
                     TimeUnit.MILLISECONDS);
-            client.onViewChanged(this::viewNoticed);
+            // At the meta leader's notice that the view changed (a new slot table, the servers listed): a heartbeat
+            // at once, whose answer brings the change, rather than at the next period (up to heartbeatMillis).
+            client.onViewChanged(new ViewNoticeBeat(scheduler, guarded("heartbeat", heartbeat::beat))::noticed);
             scheduler.scheduleWithFixedDelay(guarded("lease check", evictor::check), options.leaseCheckMillis(),
                     options.leaseCheckMillis(), TimeUnit.MILLISECONDS);
             EmptyDatumSweep sweep = new EmptyDatumSweep(store, clock, options.emptyDatumRetentionMillis());
@@ -191,27 +189,6 @@ public final class DataServer implements DataServerView, AutoCloseable {
         Replicator r = replicator;
         if (r != null) {
             r.changed(datum);
-        }
-    }
-
-    /**
-     * The meta leader's notice that the view changed (a new slot table, the servers listed), on Bolt's thread: one
-     * heartbeat now, on the scheduler, however many notices came before it ran; its answer brings the new table
-     * without waiting for the next period (up to {@code heartbeatMillis}).
-     */
-    private void viewNoticed() {
-        ScheduledThreadPoolExecutor s = scheduler;
-        MetaHeartbeat h = heartbeat;
-        if (s == null || h == null || !beatSoon.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            s.execute(guarded("heartbeat", () -> {
-                beatSoon.set(false);
-                h.beat();
-            }));
-        } catch (RejectedExecutionException e) {
-            beatSoon.set(false); // closing
         }
     }
 

@@ -33,7 +33,9 @@
  * never enums. Slots: {@link io.weft.registry.protocol.Slots#slotOf}.
  *
  * <p>{@link io.weft.registry.protocol.MetaServerList} and {@link io.weft.registry.protocol.LeaderHeartbeat}: which meta a
- * session's or data server's heartbeat goes to, and how a round finds the leader.
+ * session's or data server's heartbeat goes to, and how a round finds the leader; {@link
+ * io.weft.registry.protocol.ViewNoticeBeat}, the heartbeat a {@link io.weft.registry.protocol.ViewChanged} notice
+ * brings forward.
  *
  * <p>Compatibility: a field added later is ignored by an older reader and left at its default by a newer one
  * reading an older writer (Hessian matches fields by name); renaming or retyping a field is a major version.

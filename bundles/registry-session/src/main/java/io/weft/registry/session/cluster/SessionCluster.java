@@ -8,6 +8,7 @@ import io.weft.registry.protocol.NodeHeartbeat;
 import io.weft.registry.protocol.Ping;
 import io.weft.registry.protocol.RegistryRoles;
 import io.weft.registry.protocol.SlotTableView;
+import io.weft.registry.protocol.ViewNoticeBeat;
 import io.weft.registry.session.ClusterOptions;
 import io.weft.registry.session.data.DataInfoId;
 import io.weft.registry.session.data.PersistentData;
@@ -30,7 +31,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -78,8 +78,8 @@ public final class SessionCluster implements AutoCloseable {
     private static final long SYNC_CHECK_MILLIS = 1_000;
 
     private final ScheduledThreadPoolExecutor metaThread;
-    /** A heartbeat for a view notice is queued and has not started. */
-    private final AtomicBoolean beatSoon = new AtomicBoolean();
+    /** Set once the meta client exists; a notice cannot come before the first heartbeat opened its connection. */
+    private final ViewNoticeBeat viewBeat;
     private final ScheduledThreadPoolExecutor renewalThread;
     private final ScheduledThreadPoolExecutor syncThread;
     private final ScheduledThreadPoolExecutor reads;
@@ -142,6 +142,7 @@ public final class SessionCluster implements AutoCloseable {
                 this::sessionAddress, processId, errors, sync::republishLedBy);
         data = new ClusterSessionData(held, sync, clientOff, cache, refresh, listeners, clock);
         meta = new MetaClient(options.metaServers(), rpc, timeout, this::heartbeat, this::ping, this::viewed, errors);
+        viewBeat = new ViewNoticeBeat(metaThread, guarded("heartbeat", meta::beat));
     }
 
     /** What the session server runs on. */
@@ -228,21 +229,13 @@ public final class SessionCluster implements AutoCloseable {
 
     /**
      * The meta leader's notice that the view changed (an operator's persistent data, the push switch, the slot table,
-     * the servers), on Bolt's thread: one heartbeat now, on the heartbeat thread, however many notices came before
-     * it ran; its answer is the new view. Without it the change waits for the next period (up to
-     * {@code heartbeatMillis}).
+     * the servers), on Bolt's thread: a heartbeat at once, whose answer is the new view, rather than at the next
+     * period (up to {@code heartbeatMillis}).
      */
     private void viewNoticed() {
-        if (!beatSoon.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            metaThread.execute(guarded("heartbeat", () -> {
-                beatSoon.set(false);
-                meta.beat();
-            }));
-        } catch (RejectedExecutionException e) {
-            beatSoon.set(false); // closing
+        ViewNoticeBeat beat = viewBeat;
+        if (beat != null) {
+            beat.noticed();
         }
     }
 
