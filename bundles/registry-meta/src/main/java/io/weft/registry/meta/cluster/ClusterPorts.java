@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.alipay.remoting.ConnectionEventType;
 import com.alipay.remoting.config.BoltServerOption;
 import com.alipay.remoting.rpc.RpcServer;
 
@@ -43,6 +44,8 @@ public final class ClusterPorts implements AutoCloseable {
     public static final int DEFAULT_MAX_NEW_CONNECTIONS_PER_IP_PER_SECOND = 20;
     /** Far above the sessions and data servers of a cluster, far below what exhausts the node's file handles. */
     public static final int DEFAULT_MAX_CONNECTIONS = 1_000;
+    /** Three heartbeat periods of a server (1 s each by default): a live server reconnects well within that. */
+    public static final long DEFAULT_DISCONNECTED_NODE_TIMEOUT_MILLIS = 3_000;
 
     private final BoltHessian hessian;
     private final String bindAddress;
@@ -56,6 +59,8 @@ public final class ClusterPorts implements AutoCloseable {
     private final ViewNotices sessionNotices;
     private final ViewNotices dataNotices;
     private final Consumer<String> viewChanged;
+    private final long disconnectedNodeTimeoutMillis;
+    private DisconnectedNodes disconnected;
     private BoltHessian.Registration registration;
     private RpcServer sessions;
     private RpcServer data;
@@ -63,15 +68,19 @@ public final class ClusterPorts implements AutoCloseable {
     /** With the default limits and counters of its own. */
     public ClusterPorts(BoltHessian hessian, String bindAddress, int sessionPort, int dataPort, MetaRaftNode raft,
             Clock clock) {
-        this(hessian, bindAddress, sessionPort, dataPort, raft, clock, defaultLimits(), new PortRefusals());
+        this(hessian, bindAddress, sessionPort, dataPort, raft, clock, defaultLimits(), new PortRefusals(),
+                DEFAULT_DISCONNECTED_NODE_TIMEOUT_MILLIS);
     }
 
     /**
      * @param limits   what each of the two ports tolerates from its peers
      * @param refusals where the ports' refusals are counted; the owner may keep it across restarts
+     * @param disconnectedNodeTimeoutMillis how long after its heartbeat connection closed a server that has not
+     *                                      heartbeat again is evicted ({@link DisconnectedNodes}); 0: never
      */
     public ClusterPorts(BoltHessian hessian, String bindAddress, int sessionPort, int dataPort, MetaRaftNode raft,
-            Clock clock, GuardLimits limits, PortRefusals refusals) {
+            Clock clock, GuardLimits limits, PortRefusals refusals, long disconnectedNodeTimeoutMillis) {
+        this.disconnectedNodeTimeoutMillis = disconnectedNodeTimeoutMillis;
         this.limits = limits;
         this.refusals = refusals;
         this.refusalLog = new LogThrottle(LOG, REFUSAL_LOG_INTERVAL_MILLIS, clock::millis);
@@ -94,6 +103,8 @@ public final class ClusterPorts implements AutoCloseable {
         registration = hessian.register(
                 new SafeHessian(ProtocolClasses.ALLOWED, MAX_BODY_BYTES, ProtocolClasses.classLoader()),
                 (className, reason) -> LOG.error("[heartbeat] refused a body announced as {}: {}", className, reason));
+        disconnected = new DisconnectedNodes(raft, clock, disconnectedNodeTimeoutMillis,
+                "weft-meta-disconnects-" + sessionPort);
         try {
             sessions = listen(NodeRole.SESSION, sessionPort, sessionNotices);
             data = listen(NodeRole.DATA, dataPort, dataNotices);
@@ -110,7 +121,9 @@ public final class ClusterPorts implements AutoCloseable {
         server.option(BoltServerOption.EXTENDED_NETTY_CHANNEL_HANDLER,
                 PortGuard.of(limits, clock::millis, refusals.listener(role, refusalLog)));
         ClusterViews views = new ClusterViews(raft);
-        server.registerUserProcessor(new HeartbeatProcessor(role, port, raft, views, notices, clock));
+        DisconnectedNodes nodes = disconnected;
+        server.addConnectionEventProcessor(ConnectionEventType.CLOSE, (address, connection) -> nodes.closed(connection));
+        server.registerUserProcessor(new HeartbeatProcessor(role, port, raft, views, notices, nodes, clock));
         server.registerUserProcessor(new PingProcessor(port, views));
         try {
             server.startup();
@@ -164,6 +177,10 @@ public final class ClusterPorts implements AutoCloseable {
         }
         sessions = null;
         data = null;
+        if (disconnected != null) {
+            disconnected.close();
+            disconnected = null;
+        }
         if (registration != null) {
             registration.close();
             registration = null;

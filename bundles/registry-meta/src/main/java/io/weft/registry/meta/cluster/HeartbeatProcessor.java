@@ -32,19 +32,22 @@ final class HeartbeatProcessor extends AsyncUserProcessor<NodeHeartbeat> {
     private final MetaRaftNode raft;
     private final ClusterViews views;
     private final ViewNotices notices;
+    private final DisconnectedNodes disconnected;
     private final Clock clock;
 
     /**
      * @param portRole the role this port serves: sessions on 9610, data servers on 9611
-     * @param notices  where a heartbeat that asks for view notices subscribes its connection
+     * @param notices      where a heartbeat that asks for view notices subscribes its connection
+     * @param disconnected told which server heartbeats on which connection
      */
     HeartbeatProcessor(NodeRole portRole, int port, MetaRaftNode raft, ClusterViews views, ViewNotices notices,
-            Clock clock) {
+            DisconnectedNodes disconnected, Clock clock) {
         this.portRole = portRole;
         this.port = port;
         this.raft = raft;
         this.views = views;
         this.notices = notices;
+        this.disconnected = disconnected;
         this.clock = clock;
     }
 
@@ -63,6 +66,7 @@ final class HeartbeatProcessor extends AsyncUserProcessor<NodeHeartbeat> {
         if (beat.isViewNotices()) {
             notices.subscribe(context.getConnection());
         }
+        disconnected.heard(context.getConnection(), portRole, beat.getAddress().strip());
         RenewNode renew = new RenewNode(portRole, beat.getAddress().strip(), blankToEmpty(beat.getDataCenter()),
                 clock.millis());
         raft.apply(renew).whenComplete((result, failure) -> {

@@ -70,7 +70,8 @@ public final class MetaNode implements AutoCloseable {
         this.metricsLog = new MetricsLog(raft);
         this.hessian = Objects.requireNonNull(hessian, "hessian");
         this.clusterPorts = new ClusterPorts(Objects.requireNonNull(hessian, "hessian"), settings.bindAddress(),
-                settings.sessionPort(), settings.dataPort(), raft, Clock.systemUTC(), settings.portLimits(), refusals);
+                settings.sessionPort(), settings.dataPort(), raft, Clock.systemUTC(), settings.portLimits(), refusals,
+                settings.disconnectedNodeTimeoutMillis());
     }
 
     /**

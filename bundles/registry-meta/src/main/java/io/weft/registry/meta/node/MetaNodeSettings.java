@@ -15,6 +15,8 @@ import io.weft.registry.meta.raft.PeerAddresses;
  *
  * @param peers   every member as {@code host:port}, this one included; empty for a one-node group
  * @param dataDir absolute
+ * @param disconnectedNodeTimeoutMillis how long after its heartbeat connection closed a silent server is evicted,
+ *                                      0 for never (only {@code nodeTimeoutMillis})
  * @param portLimits what the session and data ports each tolerate from their peers
  * @param raftPortLimits what the raft port tolerates from its peers
  */
@@ -27,6 +29,7 @@ public record MetaNodeSettings(
         List<String> peers,
         Path dataDir,
         long nodeTimeoutMillis,
+        long disconnectedNodeTimeoutMillis,
         long evictIntervalMillis,
         int electionTimeoutMs,
         int snapshotIntervalSecs,
@@ -95,6 +98,7 @@ public record MetaNodeSettings(
         Path dataDir = home.resolve(dir).toAbsolutePath().normalize();
         return new MetaNodeSettings(bind, advertised, port, sessionPort, dataPort, peers, dataDir,
                 positive("nodeTimeoutMillis", config.nodeTimeoutMillis()),
+                notNegative("disconnectedNodeTimeoutMillis", config.disconnectedNodeTimeoutMillis()),
                 positive("evictIntervalMillis", config.evictIntervalMillis()),
                 (int) positive("electionTimeoutMs", config.electionTimeoutMs()),
                 (int) positive("snapshotIntervalSecs", config.snapshotIntervalSecs()),
@@ -151,6 +155,13 @@ public record MetaNodeSettings(
     private static int port(String name, int value) {
         if (value < 1 || value > 65535) {
             throw new IllegalArgumentException(name + " must be from 1 to 65535, was " + value);
+        }
+        return value;
+    }
+
+    private static long notNegative(String name, long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(name + " must be 0 (off) or positive, was " + value);
         }
         return value;
     }

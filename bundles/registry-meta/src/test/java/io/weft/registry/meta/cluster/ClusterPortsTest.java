@@ -58,6 +58,8 @@ class ClusterPortsTest {
 
     /** Connections each port holds, low enough for a test to reach. */
     private static final int MAX_CONNECTIONS = 3;
+    /** Short, so a test sees it; the server timeout stays at its 30 s, which no test here waits for. */
+    private static final long DISCONNECTED_TIMEOUT_MILLIS = 300;
 
     private final PortRefusals refusals = new PortRefusals();
     private MetaRaftNode raft;
@@ -76,7 +78,8 @@ class ClusterPortsTest {
         dataPort = free.get(2);
         ports = new ClusterPorts(HESSIAN, "127.0.0.1", sessionPort, dataPort, raft, Clock.systemUTC(),
                 new GuardLimits(ClusterPorts.DEFAULT_MAX_FRAME_BYTES,
-                        ClusterPorts.DEFAULT_MAX_NEW_CONNECTIONS_PER_IP_PER_SECOND, MAX_CONNECTIONS), refusals);
+                        ClusterPorts.DEFAULT_MAX_NEW_CONNECTIONS_PER_IP_PER_SECOND, MAX_CONNECTIONS), refusals,
+                DISCONNECTED_TIMEOUT_MILLIS);
         ports.start();
         client = new RpcClient();
         client.startup();
@@ -162,6 +165,25 @@ class ClusterPortsTest {
 
         assertEquals(List.of("persistent data" + fromSessionPort, "push switch" + fromSessionPort),
                 notices.subList(2, 4), "nothing for the renewal, nothing on the data port: " + notices);
+    }
+
+    @Test
+    @DisplayName("REG-32, REG-51: a data server whose heartbeat connection closes and that does not heartbeat again"
+            + " is evicted after the short disconnected timeout, long before the server timeout; one that reconnects"
+            + " and heartbeats is kept")
+    void disconnectedServerEvicted() throws Exception {
+        heartbeat(dataPort, RegistryRoles.DATA, "127.0.0.1:9620", -1);
+        heartbeat(dataPort, RegistryRoles.DATA, "127.0.0.1:9720", -1);
+        assertEquals(List.of("127.0.0.1:9620", "127.0.0.1:9720"), List.copyOf(raft.state().dataNodes().keySet()));
+
+        // Both heartbeat on the test client's one connection to the data port: it closes, as a killed process's does.
+        client.closeConnection("127.0.0.1:" + dataPort);
+        heartbeat(dataPort, RegistryRoles.DATA, "127.0.0.1:9720", -1); // this one lives: it reconnects at once
+
+        TestSupport.await("the silent one evicted", () -> !raft.state().dataNodes().containsKey("127.0.0.1:9620"));
+        Thread.sleep(3 * DISCONNECTED_TIMEOUT_MILLIS);
+        assertEquals(List.of("127.0.0.1:9720"), List.copyOf(raft.state().dataNodes().keySet()),
+                "the one that heartbeat again is kept");
     }
 
     @Test

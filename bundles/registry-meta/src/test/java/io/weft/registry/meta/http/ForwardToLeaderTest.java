@@ -60,7 +60,7 @@ class ForwardToLeaderTest {
         for (int i = 0; i < 3; i++) {
             members.add(new MetaNode(hessian, new MetaNodeSettings("127.0.0.1", "127.0.0.1", raftPorts.get(i),
                     clusterPorts.get(2 * i), clusterPorts.get(2 * i + 1), peers, dir.resolve("meta-" + i), 30_000,
-                    60_000, 1_000, 3_600, SlotAssigner.DEFAULT_SLOT_COUNT, SlotAssigner.DEFAULT_REPLICAS, 3_600,
+                    3_000, 60_000, 1_000, 3_600, SlotAssigner.DEFAULT_SLOT_COUNT, SlotAssigner.DEFAULT_REPLICAS, 3_600,
                     ClusterPorts.defaultLimits(), MetaRaftOptions.defaultPortLimits())));
         }
         for (MetaNode member : members) {
