@@ -76,7 +76,7 @@ public final class ClusterPorts implements AutoCloseable {
      * @param limits   what each of the two ports tolerates from its peers
      * @param refusals where the ports' refusals are counted; the owner may keep it across restarts
      * @param disconnectedNodeTimeoutMillis how long after its heartbeat connection closed a server that has not
-     *                                      heartbeat again is evicted ({@link DisconnectedNodes}); 0: never
+     *                                      sent one again is evicted ({@link DisconnectedNodes}); 0: never
      */
     public ClusterPorts(BoltHessian hessian, String bindAddress, int sessionPort, int dataPort, MetaRaftNode raft,
             Clock clock, GuardLimits limits, PortRefusals refusals, long disconnectedNodeTimeoutMillis) {

@@ -46,7 +46,7 @@ final class DisconnectedNodes implements AutoCloseable {
     private final Map<Connection, Set<Node>> heard = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
 
-    /** @param graceMillis how long after the close a server that has not heartbeat again is evicted; 0: never */
+    /** @param graceMillis how long after the close a server that sent no heartbeat since is evicted; 0: never */
     DisconnectedNodes(MetaRaftNode raft, Clock clock, long graceMillis, String threadName) {
         this.raft = raft;
         this.clock = clock;
@@ -86,13 +86,13 @@ final class DisconnectedNodes implements AutoCloseable {
             return;
         }
         if (heard.values().stream().anyMatch(nodes -> nodes.contains(node))) {
-            return; // heartbeat again on a new connection (maybe before this close was reported)
+            return; // heartbeats again, on a new connection (maybe before this close was reported)
         }
         NodeRecord record = raft.state().nodes(node.role()).get(node.address());
         if (record == null || record.lastRenewalMillis() >= closedAt) {
-            return; // gone already, or heartbeat again since
+            return; // gone already, or renewed since
         }
-        LOG.info("{} node {} closed its connection {} ms ago and has not heartbeat since: evicting", node.role(),
+        LOG.info("{} node {} closed its connection {} ms ago and has sent no heartbeat since: evicting", node.role(),
                 node.address(), clock.millis() - closedAt);
         raft.apply(new EvictNodes(node.role(), List.of(node.address()), closedAt)).whenComplete((result, failure) -> {
             if (failure != null) {

@@ -66,10 +66,11 @@ public @interface MetaServerConfig {
             + " renewed for this long is removed from its list by the leader.", min = "1")
     long nodeTimeoutMillis() default 30_000;
 
-    @AttributeDefinition(name = "Disconnected server timeout (ms)", description = "A data or session server whose"
-            + " heartbeat connection to the leader closed (its process ended) and that has not heartbeat again for"
-            + " this long is removed at once, without waiting for the server timeout; a server that lives reconnects"
-            + " within its heartbeat period and is kept. 0: only the server timeout.", min = "0")
+    @AttributeDefinition(name = "Disconnected server timeout (ms)", description = "When the heartbeat"
+            + " connection of a data or session server to the leader closes (its process ended), the server is"
+            + " removed this long after the close unless a heartbeat of it came since, without waiting for the server"
+            + " timeout; a server that lives reconnects within its heartbeat period and is kept. 0: only the server"
+            + " timeout.", min = "0")
     long disconnectedNodeTimeoutMillis() default 3_000;
 
     @AttributeDefinition(name = "Eviction check period (ms)", description = "How often the leader looks for"

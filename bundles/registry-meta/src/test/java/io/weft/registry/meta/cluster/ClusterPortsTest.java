@@ -168,7 +168,7 @@ class ClusterPortsTest {
     }
 
     @Test
-    @DisplayName("REG-32, REG-51: a data server whose heartbeat connection closes and that does not heartbeat again"
+    @DisplayName("REG-32, REG-51: a data server whose heartbeat connection closes and that sends no heartbeat since"
             + " is evicted after the short disconnected timeout, long before the server timeout; one that reconnects"
             + " and heartbeats is kept")
     void disconnectedServerEvicted() throws Exception {
@@ -183,7 +183,7 @@ class ClusterPortsTest {
         TestSupport.await("the silent one evicted", () -> !raft.state().dataNodes().containsKey("127.0.0.1:9620"));
         Thread.sleep(3 * DISCONNECTED_TIMEOUT_MILLIS);
         assertEquals(List.of("127.0.0.1:9720"), List.copyOf(raft.state().dataNodes().keySet()),
-                "the one that heartbeat again is kept");
+                "the one that sent a heartbeat again is kept");
     }
 
     @Test
