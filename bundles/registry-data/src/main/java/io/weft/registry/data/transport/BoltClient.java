@@ -1,11 +1,10 @@
 package io.weft.registry.data.transport;
 
-import com.alipay.remoting.BizContext;
 import com.alipay.remoting.InvokeCallback;
 import com.alipay.remoting.exception.RemotingException;
 import com.alipay.remoting.rpc.RpcClient;
-import com.alipay.remoting.rpc.protocol.SyncUserProcessor;
 import io.weft.codec.bolt.BoltEventExecutor;
+import io.weft.codec.bolt.OneWayProcessor;
 import io.weft.registry.protocol.ProtocolClasses;
 import io.weft.registry.protocol.ViewChanged;
 import java.util.concurrent.Executor;
@@ -34,23 +33,8 @@ public final class BoltClient implements AutoCloseable {
      * (a heartbeat asked for them), on Bolt's thread: it must only hand the notice on.
      */
     public void onViewChanged(Runnable listener) {
-        rpc.registerUserProcessor(new SyncUserProcessor<ViewChanged>() {
-            @Override
-            public Object handleRequest(BizContext context, ViewChanged notice) {
-                listener.run();
-                return null; // one-way: nothing is answered
-            }
-
-            @Override
-            public String interest() {
-                return ViewChanged.class.getName();
-            }
-
-            @Override
-            public ClassLoader getBizClassLoader() {
-                return ProtocolClasses.classLoader();
-            }
-        });
+        rpc.registerUserProcessor(new OneWayProcessor<>(ViewChanged.class, ProtocolClasses.classLoader(),
+                notice -> listener.run()));
     }
 
     /**

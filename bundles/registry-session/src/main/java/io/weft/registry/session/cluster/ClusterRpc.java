@@ -1,13 +1,12 @@
 package io.weft.registry.session.cluster;
 
-import com.alipay.remoting.BizContext;
 import com.alipay.remoting.InvokeCallback;
 import com.alipay.remoting.config.BoltClientOption;
 import com.alipay.remoting.exception.RemotingException;
 import com.alipay.remoting.rpc.RpcClient;
-import com.alipay.remoting.rpc.protocol.SyncUserProcessor;
 import io.weft.codec.bolt.BoltEventExecutor;
 import io.weft.codec.bolt.BoltHessian;
+import io.weft.codec.bolt.OneWayProcessor;
 import io.weft.codec.hessian.SafeHessian;
 import io.weft.registry.protocol.DatumChanged;
 import io.weft.registry.protocol.ProtocolClasses;
@@ -57,8 +56,14 @@ public final class ClusterRpc implements AsyncCalls, AutoCloseable {
             Consumer<DatumChanged> notices, Runnable viewChanged) {
         hessianRegistration = hessian.register(
                 new SafeHessian(ProtocolClasses.ALLOWED, maxPayloadBytes, ProtocolClasses.classLoader()), refused);
-        rpc.registerUserProcessor(new NoticeProcessor(notices));
-        rpc.registerUserProcessor(new ViewNoticeProcessor(viewChanged));
+        // An empty notice, or one without a datum, tells nothing.
+        rpc.registerUserProcessor(new OneWayProcessor<>(DatumChanged.class, ProtocolClasses.classLoader(), notice -> {
+            if (notice.getDataInfoId() != null) {
+                notices.accept(notice);
+            }
+        }));
+        rpc.registerUserProcessor(new OneWayProcessor<>(ViewChanged.class, ProtocolClasses.classLoader(),
+                notice -> viewChanged.run()));
         rpc.option(BoltClientOption.NETTY_BUFFER_LOW_WATER_MARK, WRITE_BUFFER_LOW_BYTES);
         rpc.option(BoltClientOption.NETTY_BUFFER_HIGH_WATER_MARK, WRITE_BUFFER_HIGH_BYTES);
         try {
@@ -170,61 +175,6 @@ public final class ClusterRpc implements AsyncCalls, AutoCloseable {
             BoltEventExecutor.shutdown(rpc);
         } finally {
             hessianRegistration.close();
-        }
-    }
-
-    /** The data servers' change notices: one-way, so nothing is answered. */
-    private static final class NoticeProcessor extends SyncUserProcessor<DatumChanged> {
-
-        private final Consumer<DatumChanged> notices;
-
-        NoticeProcessor(Consumer<DatumChanged> notices) {
-            this.notices = notices;
-        }
-
-        @Override
-        public Object handleRequest(BizContext context, DatumChanged notice) {
-            // An empty body, or one without a datum, tells nothing.
-            if (notice != null && notice.getDataInfoId() != null) {
-                notices.accept(notice);
-            }
-            return null;
-        }
-
-        @Override
-        public String interest() {
-            return DatumChanged.class.getName();
-        }
-
-        @Override
-        public ClassLoader getBizClassLoader() {
-            return ProtocolClasses.classLoader();
-        }
-    }
-
-    /** The meta leader's view notices: one-way, so nothing is answered. */
-    private static final class ViewNoticeProcessor extends SyncUserProcessor<ViewChanged> {
-
-        private final Runnable viewChanged;
-
-        ViewNoticeProcessor(Runnable viewChanged) {
-            this.viewChanged = viewChanged;
-        }
-
-        @Override
-        public Object handleRequest(BizContext context, ViewChanged notice) {
-            viewChanged.run();
-            return null;
-        }
-
-        @Override
-        public String interest() {
-            return ViewChanged.class.getName();
-        }
-
-        @Override
-        public ClassLoader getBizClassLoader() {
-            return ProtocolClasses.classLoader();
         }
     }
 }
