@@ -244,9 +244,9 @@ class ClusterPortsTest {
         try (Socket second = open(dataPort)) {
             // Channels are set up on several event loops: each is admitted before the next opens, so which one
             // goes past the limit is known.
-            assertAnswers(second, 5);
+            TestSupport.assertAnswersHeartbeat(second, 5);
             try (Socket third = open(dataPort)) {
-                assertAnswers(third, 6);
+                TestSupport.assertAnswersHeartbeat(third, 6);
                 try (Socket refused = open(dataPort)) {
                     assertEquals(-1, readUntilClosed(refused.getInputStream()), "the one past the limit is closed");
                 }
@@ -263,8 +263,8 @@ class ClusterPortsTest {
             + " the meta that listens next instead of talking to a stopped one (in-place upgrade)")
     void closeEndsAcceptedConnections() throws Exception {
         try (Socket session = open(sessionPort); Socket data = open(dataPort)) {
-            assertAnswers(session, 7);
-            assertAnswers(data, 8);
+            TestSupport.assertAnswersHeartbeat(session, 7);
+            TestSupport.assertAnswersHeartbeat(data, 8);
 
             ports.close();
             assertEquals(-1, readUntilClosed(session.getInputStream()), "closed by the meta");
@@ -288,18 +288,6 @@ class ClusterPortsTest {
         return ByteBuffer.allocate(22 + clazz.length).put((byte) 1).put((byte) 1).putShort((short) 1).put((byte) 1)
                 .putInt(1).put((byte) 1).putInt(3000).putShort((short) clazz.length).putShort((short) 0)
                 .putInt(contentLength).put(clazz).array();
-    }
-
-    /** A Bolt heartbeat on {@code socket} is answered: the connection was admitted and is served. */
-    private static void assertAnswers(Socket socket, int requestId) throws IOException {
-        byte[] heartbeat = ByteBuffer.allocate(22).put((byte) 1).put((byte) 1).putShort((short) 0).put((byte) 1)
-                .putInt(requestId).put((byte) 1).putInt(3000).putShort((short) 0).putShort((short) 0).putInt(0)
-                .array();
-        socket.getOutputStream().write(heartbeat);
-        byte[] answer = socket.getInputStream().readNBytes(20);
-        assertEquals(20, answer.length, "a whole response header");
-        assertEquals(0, answer[1], "a response");
-        assertEquals(requestId, ByteBuffer.wrap(answer).getInt(5));
     }
 
     /** Reads and drops what the server sends (Bolt's own heartbeats, if any) until it closes the connection. */

@@ -131,20 +131,10 @@ class RaftPortGuardTest {
         // Bolt does it for this port: it manages the raft port's connections (unlike the cluster ports', see
         // ClusterPorts) and closes them when it stops.
         try (Socket peer = open()) {
-            assertAnswersHeartbeat(peer);
+            TestSupport.assertAnswersHeartbeat(peer, 7);
             node.close();
             assertEquals(-1, readUntilClosed(peer.getInputStream()), "closed by the stopped member");
         }
-    }
-
-    /** A Bolt protocol 1 heartbeat on {@code socket} is answered: the connection was admitted and is served. */
-    private static void assertAnswersHeartbeat(Socket socket) throws IOException {
-        byte[] heartbeat = ByteBuffer.allocate(22).put((byte) 1).put((byte) 1).putShort((short) 0).put((byte) 1)
-                .putInt(7).put((byte) 1).putInt(3000).putShort((short) 0).putShort((short) 0).putInt(0).array();
-        socket.getOutputStream().write(heartbeat);
-        byte[] answer = socket.getInputStream().readNBytes(20);
-        assertEquals(20, answer.length, "a whole response header");
-        assertEquals(7, ByteBuffer.wrap(answer).getInt(5));
     }
 
     /** The group commits a command after the bad input: {@code times} times, as many changes. */

@@ -1,11 +1,14 @@
 package io.weft.registry.meta.raft;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,6 +50,18 @@ public final class TestSupport {
                 }
             }
         }
+    }
+
+    /** A Bolt protocol 1 heartbeat on {@code socket} is answered: the connection was admitted and is served. */
+    public static void assertAnswersHeartbeat(Socket socket, int requestId) throws IOException {
+        byte[] heartbeat = ByteBuffer.allocate(22).put((byte) 1).put((byte) 1).putShort((short) 0).put((byte) 1)
+                .putInt(requestId).put((byte) 1).putInt(3000).putShort((short) 0).putShort((short) 0).putInt(0)
+                .array();
+        socket.getOutputStream().write(heartbeat);
+        byte[] answer = socket.getInputStream().readNBytes(20);
+        assertEquals(20, answer.length, "a whole response header");
+        assertEquals(0, answer[1], "a response");
+        assertEquals(requestId, ByteBuffer.wrap(answer).getInt(5));
     }
 
     /**

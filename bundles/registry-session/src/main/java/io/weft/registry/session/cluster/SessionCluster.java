@@ -78,7 +78,7 @@ public final class SessionCluster implements AutoCloseable {
     private static final long SYNC_CHECK_MILLIS = 1_000;
 
     private final ScheduledThreadPoolExecutor metaThread;
-    /** Set once the meta client exists; a notice cannot come before the first heartbeat opened its connection. */
+    /** Made with the meta client; no notice comes before the first heartbeat, which opens the connection. */
     private final ViewNoticeBeat viewBeat;
     private final ScheduledThreadPoolExecutor renewalThread;
     private final ScheduledThreadPoolExecutor syncThread;
@@ -233,10 +233,7 @@ public final class SessionCluster implements AutoCloseable {
      * period (up to {@code heartbeatMillis}).
      */
     private void viewNoticed() {
-        ViewNoticeBeat beat = viewBeat;
-        if (beat != null) {
-            beat.noticed();
-        }
+        viewBeat.noticed();
     }
 
     /** A view of the meta leader, on the heartbeat thread. */

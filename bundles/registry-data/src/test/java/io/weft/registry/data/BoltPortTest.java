@@ -1,4 +1,4 @@
-package io.weft.registry.data.transport;
+package io.weft.registry.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,12 +7,13 @@ import io.weft.codec.bolt.guard.FrameRefusal;
 import io.weft.codec.bolt.guard.GuardLimits;
 import io.weft.codec.bolt.guard.PortGuard;
 import io.weft.codec.bolt.guard.RefusalListener;
+import io.weft.registry.data.transport.BoltPort;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketException;
-import java.nio.ByteBuffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -64,15 +65,10 @@ class BoltPortTest {
         return socket;
     }
 
-    /** A Bolt protocol 1 heartbeat on {@code socket} is answered: the connection was admitted and is served. */
+    /** A Bolt heartbeat on {@code socket} is answered: the connection was admitted and is served. */
     private static void assertAnswersHeartbeat(Socket socket, int requestId) throws IOException {
-        byte[] heartbeat = ByteBuffer.allocate(22).put((byte) 1).put((byte) 1).putShort((short) 0).put((byte) 1)
-                .putInt(requestId).put((byte) 1).putInt(3000).putShort((short) 0).putShort((short) 0).putInt(0)
-                .array();
-        socket.getOutputStream().write(heartbeat);
-        byte[] answer = socket.getInputStream().readNBytes(20);
-        assertEquals(20, answer.length, "a whole response header");
-        assertEquals(requestId, ByteBuffer.wrap(answer).getInt(5));
+        socket.getOutputStream().write(BoltFrames.request(requestId, BoltFrames.CMD_HEARTBEAT, null, null));
+        assertEquals(requestId, BoltFrames.readResponse(new DataInputStream(socket.getInputStream())).requestId());
     }
 
     private static int readUntilClosed(InputStream in) throws IOException {
