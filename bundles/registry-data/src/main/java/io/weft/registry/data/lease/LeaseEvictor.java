@@ -103,19 +103,14 @@ public final class LeaseEvictor {
 
     private int evict(Lease lease) {
         String process = lease.sessionProcessId();
-        int[] removed = {0};
-        List<Datum> changed = store.removePublishers(slots::leads, p -> {
-            boolean gone = process.equals(p.getSessionProcessId());
-            if (gone) {
-                removed[0]++;
-            }
-            return gone;
-        });
+        DatumStore.Removal removal = store.removePublishers(slots::leads, p -> process.equals(p.getSessionProcessId()));
+        List<Datum> changed = removal.changed();
+        int removed = removal.publishers();
         changed.forEach(changes::changed);
-        if (removed[0] > 0) {
+        if (removed > 0) {
             LOG.info("[data] dataSessionOff_trigger(data_missing): session {} process {} is off, {} publishers of {}"
-                    + " datums cleared", lease.sessionAddress(), process, removed[0], changed.size());
+                    + " datums cleared", lease.sessionAddress(), process, removed, changed.size());
         }
-        return removed[0];
+        return removed;
     }
 }

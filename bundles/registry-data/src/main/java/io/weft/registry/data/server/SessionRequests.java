@@ -132,20 +132,15 @@ public final class SessionRequests {
         }
         String process = request.getSessionProcessId();
         Set<String> connections = new HashSet<>(request.getConnectionIds());
-        int[] removed = {0};
-        List<Datum> changed = store.removePublishers(slots::leads, p -> {
-            boolean gone = process.equals(p.getSessionProcessId()) && connections.contains(p.getConnectionId());
-            if (gone) {
-                removed[0]++;
-            }
-            return gone;
-        });
+        DatumStore.Removal removal = store.removePublishers(slots::leads, p -> process.equals(p.getSessionProcessId()) && connections.contains(p.getConnectionId()));
+        List<Datum> changed = removal.changed();
+        int removed = removal.publishers();
         changed.forEach(changes::changed);
-        if (removed[0] > 0) {
+        if (removed > 0) {
             LOG.info("[data] client off: session process {} connections {}: {} publishers of {} datums removed",
-                    process, connections, removed[0], changed.size());
+                    process, connections, removed, changed.size());
         }
-        return ok(0, removed[0] + " publishers removed");
+        return ok(0, removed + " publishers removed");
     }
 
     public DatumView getDatum(GetDatumRequest request) {

@@ -73,24 +73,31 @@ public final class DatumStore {
         return new Change(after == null ? Datum.empty(dataInfoId) : after, changed[0]);
     }
 
+    /** What {@link #removePublishers} did: the datums that changed, as they are afterwards, and the publishers gone. */
+    public record Removal(List<Datum> changed, int publishers) {
+    }
+
     /**
      * Removes every publisher {@code gone} selects from the datums {@code scope} selects (the slots this server
-     * leads): a client's connections closing (REG-36), a session's lease ending (REG-34, REG-35).
-     *
-     * @return the datums that changed, as they are afterwards
+     * leads): a client's connections closing (REG-36), a session's lease ending (REG-34, REG-35). Both tests may
+     * be asked any number of times of a datum or publisher: they must not count.
      */
-    public List<Datum> removePublishers(Predicate<String> scope, Predicate<PublisherEntry> gone) {
+    public Removal removePublishers(Predicate<String> scope, Predicate<PublisherEntry> gone) {
         List<Datum> changed = new ArrayList<>();
-        for (String dataInfoId : datums.keySet()) {
-            if (!scope.test(dataInfoId)) {
+        int[] removed = {0};
+        for (Map.Entry<String, Datum> held : datums.entrySet()) {
+            // A client going off touches every datum held: look before copying anything. The scope (a slot
+            // lookup, which hashes the id) is asked only of the few datums the client published in.
+            if (!anyOf(held.getValue(), gone) || !scope.test(held.getKey())) {
                 continue;
             }
             Datum[] result = {null};
-            datums.computeIfPresent(dataInfoId, (id, current) -> {
+            datums.computeIfPresent(held.getKey(), (id, current) -> {
                 Map<String, PublisherEntry> next = new LinkedHashMap<>(current.publishers());
                 if (!next.values().removeIf(gone)) {
                     return current;
                 }
+                removed[0] += current.publisherCount() - next.size();
                 result[0] = new Datum(id, versions.next(current.version()), next);
                 return result[0];
             });
@@ -98,7 +105,16 @@ public final class DatumStore {
                 changed.add(result[0]);
             }
         }
-        return changed;
+        return new Removal(List.copyOf(changed), removed[0]);
+    }
+
+    private static boolean anyOf(Datum datum, Predicate<PublisherEntry> selected) {
+        for (PublisherEntry publisher : datum.publishers().values()) {
+            if (selected.test(publisher)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -126,9 +126,11 @@ class DatumStoreTest {
         store.publish(other, publisher("r4", "s1", "c1", 1));
         long before = store.get(SERVICE).version();
 
-        List<Datum> changed = store.removePublishers(SERVICE::equals,
+        DatumStore.Removal removal = store.removePublishers(SERVICE::equals,
                 p -> p.getSessionProcessId().equals("s1") && p.getConnectionId().equals("c1"));
+        List<Datum> changed = removal.changed();
 
+        assertEquals(1, removal.publishers());
         assertEquals(1, changed.size());
         assertTrue(changed.get(0).version() > before);
         assertEquals(List.of("r2", "r3"), List.copyOf(store.get(SERVICE).publishers().keySet()));
