@@ -1,8 +1,6 @@
 package io.weft.registry.session.console;
 
-import io.weft.registry.session.register.PublisherRegistration;
 import io.weft.registry.session.register.Registrations;
-import io.weft.registry.session.register.Subscription;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
@@ -43,17 +41,16 @@ public record ConsoleSnapshot(int format, String session, List<Publisher> publis
      */
     public static ConsoleSnapshot of(String session, Registrations registrations,
             Function<String, String> clientAddress) {
+        // Sorted after mapping: each dataInfoId is written out once, not at every comparison of the sort.
         List<Publisher> publishers = registrations.publishers().all().stream()
-                .sorted(Comparator.comparing((PublisherRegistration p) -> p.id().toString())
-                        .thenComparing(PublisherRegistration::registId))
                 .map(p -> new Publisher(p.id().toString(), p.id().dataId(), p.id().instanceId(), p.id().group(),
                         p.registId(), clientAddress.apply(p.connectionId()), p.appName(), p.zone(), p.data()))
+                .sorted(Comparator.comparing(Publisher::dataInfoId).thenComparing(Publisher::registId))
                 .toList();
         List<Subscriber> subscribers = registrations.subscribers().all().stream()
-                .sorted(Comparator.comparing((Subscription s) -> s.id().toString())
-                        .thenComparing(Subscription::registId))
                 .map(s -> new Subscriber(s.id().toString(), s.id().dataId(), s.id().instanceId(), s.id().group(),
                         s.registId(), clientAddress.apply(s.connectionId()), s.appName(), s.scope()))
+                .sorted(Comparator.comparing(Subscriber::dataInfoId).thenComparing(Subscriber::registId))
                 .toList();
         return new ConsoleSnapshot(FORMAT, session, publishers, subscribers);
     }
