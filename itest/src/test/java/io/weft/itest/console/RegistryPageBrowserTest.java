@@ -61,7 +61,7 @@ class RegistryPageBrowserTest {
                 driver.get(base + PAGE);
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.id("weft-registry")));
 
-                // Search: the page reads the feed every 500 ms, so search again until the service is listed.
+                // Search: a page reads the feed again once its view is 500 ms old, so search again until it is listed.
                 assertTrue(WeftNode.await(AWAIT, () -> {
                     driver.get(base + PAGE);
                     WebElement search = wait.until(ExpectedConditions.presenceOfElementLocated(

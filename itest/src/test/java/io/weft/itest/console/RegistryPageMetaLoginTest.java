@@ -90,7 +90,7 @@ class RegistryPageMetaLoginTest {
         }
     }
 
-    /** The service's dataInfoId once the page's view lists the provider (the feed is read every 500 ms). */
+    /** The service's dataInfoId once the page lists the provider (a page reads the feed again once 500 ms old). */
     private static String awaitServiceOnPage(WeftNode node) throws InterruptedException {
         Http feed = new Http("http://127.0.0.1:" + node.consoleFeedPort(), "admin", WeftNode.ADMIN_PASSWORD);
         AtomicReference<String> id = new AtomicReference<>();

@@ -33,8 +33,9 @@ public @interface RegistryConsoleConfig {
             type = AttributeType.PASSWORD)
     String metaPassword() default "";
 
-    @AttributeDefinition(name = "Poll period (ms)", description = "How often every session's feed is read.",
-            min = "100")
+    @AttributeDefinition(name = "Poll period (ms)", description = "How old the shown registrations may be: the"
+            + " page reads every session's feed again when it is asked for later than this after the last read."
+            + " Nothing is read while nobody opens the page.", min = "100")
     long pollMillis() default 5000;
 
     @AttributeDefinition(name = "Request timeout (ms)", description = "How long a call to a session or a meta"

@@ -98,9 +98,9 @@ public final class RegistryConsolePlugin extends HttpServlet {
         var metas = HostPorts.list(config.metaServers(), 9615);
         FeedPoller poller = new FeedPoller(new FeedClient(http, config.maxSnapshotBytes()),
                 new FeedPoller.Settings(HostPorts.list(config.sessionServers(), config.feedPort()), metas,
-                        config.feedPort(), config.pollMillis()), Clock.systemUTC());
+                        config.feedPort(), config.pollMillis(), config.requestTimeoutMillis()), Clock.systemUTC());
         poller.start();
-        LOG.info("Registry page: session feeds {}, meta servers {} ({}), every {} ms",
+        LOG.info("Registry page: session feeds {}, meta servers {} ({}), read when the page asks, at most every {} ms",
                 config.sessionServers().isBlank() ? "from the meta servers" : config.sessionServers(), metas, login,
                 config.pollMillis());
         return new Running(poller, new Governance(store, new MetaPersistentData(http, metas, login),
