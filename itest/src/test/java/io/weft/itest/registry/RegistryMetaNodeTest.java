@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -29,7 +33,8 @@ class RegistryMetaNodeTest {
     @Test
     @DisplayName("REG-42, REG-44, REG-62, REG-66, REG-80, OPS-3: the standalone meta leads its group (ready on its"
             + " readiness port), closes and opens push, stores a persistent datum, and after bin/weft stop (readiness"
-            + " port closed) and start still has the closed switch and the datum")
+            + " port closed) and start still has the closed switch and the datum; a SIGUSR2 (JRaft's dump signal, which"
+            + " JFR profiling raised every second) writes no dump files and the node keeps leading")
     void metaOpsSurviveRestart() throws Exception {
         try (WeftNode node = WeftNode.create("registry-meta").start()) {
             Http meta = new Http("http://127.0.0.1:" + node.registryPorts().metaHttp(), "admin", WeftNode.ADMIN_PASSWORD);
@@ -62,6 +67,22 @@ class RegistryMetaNodeTest {
             assertTrue(!raftLog.isEmpty(), "registry-raft.log is written");
             assertTrue(meta.get("/stopPushDataSwitch/close").body().startsWith("{\"success\":true"));
             assertEquals("{\"stopPushDataSwitch\":false}", meta.get("/digest/pushSwitch").body());
+
+            Process usr2 = new ProcessBuilder("kill", "-USR2", Long.toString(node.pid().orElseThrow())).start();
+            assertEquals(0, usr2.waitFor(), "kill -USR2");
+            Thread.sleep(1_000); // jraft-core's handlers wrote their files at once, in the node's working directory
+            assertEquals(List.of(), jraftDumps(Path.of("").toAbsolutePath()), "JRaft dump files after SIGUSR2");
+            assertTrue(meta.get("/health/check").body().contains("raftStatus:Leader"), "the node keeps leading");
+        }
+    }
+
+    /** jraft-core's SIGUSR2 dump files ({@code node_describe.log.<time>} and its siblings) in {@code folder}. */
+    private static List<String> jraftDumps(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.startsWith("node_describe.log") || n.startsWith("node_metrics.log")
+                            || n.startsWith("thread_pool_metrics.log"))
+                    .toList();
         }
     }
 
