@@ -132,7 +132,8 @@ public final class SessionRequests {
         }
         String process = request.getSessionProcessId();
         Set<String> connections = new HashSet<>(request.getConnectionIds());
-        DatumStore.Removal removal = store.removePublishers(slots::leads, p -> process.equals(p.getSessionProcessId()) && connections.contains(p.getConnectionId()));
+        DatumStore.Removal removal = store.removePublishers(slots::leads,
+                p -> process.equals(p.getSessionProcessId()) && connections.contains(p.getConnectionId()));
         List<Datum> changed = removal.changed();
         int removed = removal.publishers();
         changed.forEach(changes::changed);
