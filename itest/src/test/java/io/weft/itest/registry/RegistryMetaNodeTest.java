@@ -7,11 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import jdk.jfr.consumer.RecordingFile;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -33,8 +38,8 @@ class RegistryMetaNodeTest {
     @Test
     @DisplayName("REG-42, REG-44, REG-62, REG-66, REG-80, OPS-3: the standalone meta leads its group (ready on its"
             + " readiness port), closes and opens push, stores a persistent datum, and after bin/weft stop (readiness"
-            + " port closed) and start still has the closed switch and the datum; a SIGUSR2 (JRaft's dump signal, which"
-            + " JFR profiling raised every second) writes no dump files and the node keeps leading")
+            + " port closed) and start still has the closed switch and the datum; a SIGUSR2 (JRaft's dump signal) writes"
+            + " no dump files and the node keeps leading")
     void metaOpsSurviveRestart() throws Exception {
         try (WeftNode node = WeftNode.create("registry-meta").start()) {
             Http meta = new Http("http://127.0.0.1:" + node.registryPorts().metaHttp(), "admin", WeftNode.ADMIN_PASSWORD);
@@ -74,6 +79,47 @@ class RegistryMetaNodeTest {
             assertEquals(List.of(), jraftDumps(Path.of("").toAbsolutePath()), "JRaft dump files after SIGUSR2");
             assertTrue(meta.get("/health/check").body().contains("raftStatus:Leader"), "the node keeps leading");
         }
+    }
+
+    @Test
+    @DisplayName("Profiling (docs/operations.md, Monitoring): a JFR method-profiling recording of a registry-meta node"
+            + " started by bin/weft holds CPU samples; SOFAJRaft's SIGUSR2 handler used to take the signal the JVM"
+            + " suspends threads with, and such a recording held none")
+    void jfrProfileOfARaftNodeHoldsCpuSamples() throws Exception {
+        try (WeftNode node = WeftNode.create("registry-meta").start()) {
+            Http meta = new Http("http://127.0.0.1:" + node.registryPorts().metaHttp(), "admin", WeftNode.ADMIN_PASSWORD);
+            assertTrue(WeftNode.await(AWAIT, () -> meta.get("/health/check").body().contains("raftStatus:Leader")),
+                    meta.get("/health/check").body());
+            long pid = node.pid().orElseThrow();
+            Path recording = node.home().resolve("profile.jfr");
+            jcmd(pid, "JFR.start", "name=itest", "settings=profile");
+            for (int i = 0; i < 500; i++) { // Java code running in the node for the sampler to see
+                meta.get("/health/check");
+                meta.get("/manage/queryPeer");
+            }
+            jcmd(pid, "JFR.stop", "name=itest", "filename=" + recording);
+            long samples = 0;
+            try (RecordingFile events = new RecordingFile(recording)) {
+                while (events.hasMoreEvents()) {
+                    if (events.readEvent().getEventType().getName().equals("jdk.ExecutionSample")) {
+                        samples++;
+                    }
+                }
+            }
+            assertTrue(samples > 0, "no jdk.ExecutionSample in the node's recording " + recording);
+            assertTrue(meta.get("/health/check").body().contains("raftStatus:Leader"), "the node keeps leading");
+        }
+    }
+
+    /** Runs the test JDK's {@code jcmd} against the node (the same JDK runs it: bin/weft takes JAVA_HOME or PATH). */
+    private static void jcmd(long pid, String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid)));
+        line.addAll(List.of(command));
+        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(jcmd.waitFor(60, TimeUnit.SECONDS), "jcmd " + String.join(" ", command));
+        assertEquals(0, jcmd.exitValue(), "jcmd " + String.join(" ", command) + ": " + output);
     }
 
     /** jraft-core's SIGUSR2 dump files ({@code node_describe.log.<time>} and its siblings) in {@code folder}. */
