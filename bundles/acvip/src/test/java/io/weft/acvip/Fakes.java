@@ -1,10 +1,7 @@
 package io.weft.acvip;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +21,7 @@ import io.weft.api.osp.Verification;
 import io.weft.api.osp.Verification.Reason;
 
 /**
- * Test doubles: an instance directory, a signature verifier, a clock that moves only when told, a timer
- * fired by hand.
+ * Test doubles: an instance directory, a signature verifier, a timer fired by hand.
  */
 public final class Fakes {
 
@@ -111,29 +107,6 @@ public final class Fakes {
                         + " at timestamp " + r.timestamp() + " was already used");
             }
             return Verification.accepted(k.key());
-        }
-    }
-
-    public static final class MutableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-11-22T03:00:00Z");
-
-        public void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 

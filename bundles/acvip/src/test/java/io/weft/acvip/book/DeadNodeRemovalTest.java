@@ -12,13 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import io.weft.acvip.Fakes;
 import io.weft.acvip.probe.ProbeSweep;
 import io.weft.api.acvip.ServiceAddress;
+import io.weft.testing.MutableClock;
 
 class DeadNodeRemovalTest {
 
-    private final Fakes.MutableClock clock = new Fakes.MutableClock();
+    private final MutableClock clock = new MutableClock();
     private final List<Set<String>> changes = new ArrayList<>();
     private final AddressBook book = new AddressBook(clock, Duration.ofSeconds(10), changes::add);
     private final Set<ServiceAddress> dead = ConcurrentHashMap.newKeySet();

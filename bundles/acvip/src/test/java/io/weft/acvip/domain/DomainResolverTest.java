@@ -17,11 +17,12 @@ import org.junit.jupiter.api.Test;
 import io.weft.acvip.Fakes;
 import io.weft.acvip.book.AddressBook;
 import io.weft.api.acvip.ServiceAddress;
+import io.weft.testing.MutableClock;
 
 class DomainResolverTest {
 
     private final Fakes.Directory directory = new Fakes.Directory().put("000001", Set.of("SOFAREGISTRY"));
-    private final AddressBook book = new AddressBook(new Fakes.MutableClock(), Duration.ofSeconds(10), s -> { });
+    private final AddressBook book = new AddressBook(new MutableClock(), Duration.ofSeconds(10), s -> { });
     private final DomainResolver resolver = new DomainResolver(() -> directory, book);
     private final ServiceAddress kafka = new ServiceAddress("SOFAKAFKA", "10.0.0.5", 9092, "dc1", "z1");
 

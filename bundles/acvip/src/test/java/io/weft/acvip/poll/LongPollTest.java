@@ -16,13 +16,14 @@ import io.weft.acvip.Fakes;
 import io.weft.acvip.book.AddressBook;
 import io.weft.acvip.domain.DomainResolver;
 import io.weft.api.acvip.ServiceAddress;
+import io.weft.testing.MutableClock;
 
 class LongPollTest {
 
     private final Fakes.Directory directory = new Fakes.Directory();
     private final Fakes.ManualTimer timer = new Fakes.ManualTimer();
     private final PollHub[] hubRef = new PollHub[1];
-    private final AddressBook book = new AddressBook(new Fakes.MutableClock(), Duration.ofSeconds(10),
+    private final AddressBook book = new AddressBook(new MutableClock(), Duration.ofSeconds(10),
             services -> hubRef[0].changed(services));
     private final DomainResolver resolver = new DomainResolver(() -> directory, book);
     private final PollHub hub = new PollHub(resolver::answer, timer, Duration.ofSeconds(30), 2);

@@ -15,6 +15,7 @@ import io.weft.auth.intelliproxy.password.PasswordHasher;
 import io.weft.auth.intelliproxy.session.SessionStore;
 import io.weft.auth.intelliproxy.store.JdbcUserRepository;
 import io.weft.auth.intelliproxy.store.SchemaInstaller;
+import io.weft.testing.MutableClock;
 
 /**
  * intelliproxy wired as the component wires it, on in-memory Derby and a hand-moved clock, with

@@ -20,7 +20,7 @@ import io.weft.api.osp.SignedRequest;
 import io.weft.api.osp.Verification.Reason;
 import io.weft.auth.osp.admin.NewAccessKey;
 import io.weft.auth.osp.testing.Derby;
-import io.weft.auth.osp.testing.MutableClock;
+import io.weft.testing.MutableClock;
 
 class OspComponentTest {
 

@@ -16,8 +16,8 @@ import io.weft.auth.intelliproxy.Fixture;
 import io.weft.auth.intelliproxy.password.PasswordHasher;
 import io.weft.auth.intelliproxy.store.JdbcUserRepository;
 import io.weft.auth.intelliproxy.store.SchemaInstaller;
-import io.weft.auth.intelliproxy.MutableClock;
 import io.weft.auth.intelliproxy.TestDatabase;
+import io.weft.testing.MutableClock;
 
 class UserAdminTest {
 

@@ -9,7 +9,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import io.weft.auth.intelliproxy.MutableClock;
+import io.weft.testing.MutableClock;
 
 class LoginThrottleTest {
 

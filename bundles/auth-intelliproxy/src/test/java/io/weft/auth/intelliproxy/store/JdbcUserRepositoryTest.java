@@ -11,10 +11,10 @@ import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import io.weft.auth.intelliproxy.MutableClock;
 import io.weft.auth.intelliproxy.TestDatabase;
 import io.weft.auth.intelliproxy.user.Role;
 import io.weft.auth.intelliproxy.user.User;
+import io.weft.testing.MutableClock;
 
 class JdbcUserRepositoryTest {
 

@@ -30,10 +30,10 @@ import io.weft.auth.osp.secret.SecretCipher;
 import io.weft.auth.osp.store.JdbcOspRepository;
 import io.weft.auth.osp.store.SchemaInstaller;
 import io.weft.auth.osp.testing.Derby;
-import io.weft.auth.osp.testing.MutableClock;
 import io.weft.auth.osp.testing.TestKeys;
 import io.weft.auth.osp.verify.HmacSignatureVerifier;
 import io.weft.auth.osp.verify.ReplayCache;
+import io.weft.testing.MutableClock;
 
 class LocalOspTest {
 

@@ -21,8 +21,8 @@ import io.weft.api.osp.Verification;
 import io.weft.api.osp.Verification.Reason;
 import io.weft.auth.osp.secret.SecretCipher;
 import io.weft.auth.osp.store.StoredKey;
-import io.weft.auth.osp.testing.MutableClock;
 import io.weft.auth.osp.testing.TestKeys;
+import io.weft.testing.MutableClock;
 
 class HmacSignatureVerifierTest {
 

@@ -22,8 +22,8 @@ import io.weft.drm.protocol.Publish;
 import io.weft.drm.server.store.DrmTestDatabase;
 import io.weft.drm.server.store.JdbcDrmStore;
 import io.weft.drm.server.store.NodeRow;
-import io.weft.drm.server.store.TestClock;
 import io.weft.drm.server.sync.SyncClient;
+import io.weft.testing.MutableClock;
 
 /** The console's announcements over real TCP: the sync client against stand-ins of drmdata's sync port. */
 class AnnounceOverSyncTest {
@@ -31,7 +31,7 @@ class AnnounceOverSyncTest {
     private static final String I = "acme-prod";
     private static final String K = "com.example.RefreshCacheDRM:refreshCacheType";
 
-    private final TestClock clock = new TestClock(Instant.parse("2026-11-22T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
     private DrmTestDatabase db;
     private JdbcDrmStore store;
     private SyncClient client;

@@ -40,7 +40,7 @@ import io.weft.drm.protocol.PublishAck;
 import io.weft.drm.server.store.DrmTestDatabase;
 import io.weft.drm.server.store.JdbcDrmStore;
 import io.weft.drm.server.store.NodeRow;
-import io.weft.drm.server.store.TestClock;
+import io.weft.testing.MutableClock;
 
 class LocalDrmAdminTest {
 
@@ -49,7 +49,7 @@ class LocalDrmAdminTest {
     private static final AdminSettings SETTINGS = new AdminSettings("dc1", 65536, Duration.ofMillis(500),
             Duration.ofSeconds(15));
 
-    private final TestClock clock = new TestClock(Instant.parse("2026-11-22T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
     private final FakeSync sync = new FakeSync();
     private DrmTestDatabase db;
     private JdbcDrmStore store;

@@ -31,6 +31,7 @@ import io.weft.api.drm.DrmException;
 import io.weft.api.drm.Page;
 import io.weft.api.drm.PushRecord;
 import io.weft.api.drm.PushRecord.Kind;
+import io.weft.testing.MutableClock;
 
 /** The DRM tables on embedded Derby, and on MariaDB when {@code WEFT_TEST_MARIADB_URL} names one. */
 class JdbcDrmStoreTest {
@@ -43,7 +44,7 @@ class JdbcDrmStoreTest {
     }
 
     private static JdbcDrmStore store(DrmTestDatabase db) throws SQLException {
-        return db.store(new TestClock(Instant.parse("2026-11-22T10:00:00Z")));
+        return db.store(new MutableClock(Instant.parse("2026-11-22T10:00:00Z")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -344,7 +345,7 @@ class JdbcDrmStoreTest {
                 throw new SQLException("Connection refused", "08001");
             }
         };
-        JdbcDrmStore store = new JdbcDrmStore(down, SqlDialect.DERBY, new TestClock(Instant.EPOCH));
+        JdbcDrmStore store = new JdbcDrmStore(down, SqlDialect.DERBY, new MutableClock(Instant.EPOCH));
         for (Runnable call : List.<Runnable>of(() -> store.find(I, K), () -> store.declare(I, List.of(K)),
                 () -> store.write(I, K, "a", new AttributeChange.Push("x")), () -> store.nodes(),
                 () -> store.clusterSecret(), () -> store.lastSequence(), () -> store.page(I, "", 0, 10))) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weft.registry.data.LogCapture;
-import io.weft.registry.data.MutableClock;
 import io.weft.registry.data.Tables;
 import io.weft.registry.data.monitor.DataCounts;
 import io.weft.registry.data.slot.LocalSlots;
@@ -14,6 +13,7 @@ import io.weft.registry.data.store.VersionClock;
 import io.weft.registry.protocol.DataReply;
 import io.weft.registry.protocol.PublisherEntry;
 import io.weft.registry.protocol.SessionLeaseRenew;
+import io.weft.testing.MutableClock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -56,12 +56,12 @@ class LeaseEvictorTest {
     void noHeartbeat() {
         publish("r1", "10.0.0.1:9600", "process-1");
         publish("r2", "10.0.0.2:9600", "process-2");
-        clock.advance(LEASE - 1);
+        clock.advanceMillis(LEASE - 1);
         renewals.renew(renew("10.0.0.2:9600", "process-2", 1));
         evictor.check();
         assertEquals(2, store.get(SERVICE).publisherCount(), "nobody expired yet");
 
-        clock.advance(1);
+        clock.advanceMillis(1);
         evictor.check();
 
         assertEquals(List.of("r2"), List.copyOf(store.get(SERVICE).publishers().keySet()));
@@ -79,7 +79,7 @@ class LeaseEvictorTest {
     void expired() {
         publish("r1", "10.0.0.1:9600", "process-1");
         publish("r2", "10.0.0.1:9600", "process-1");
-        clock.advance(1_000);
+        clock.advanceMillis(1_000);
 
         DataReply reply = renewals.renew(renew("10.0.0.1:9600", "process-1b", 0));
 
@@ -91,13 +91,13 @@ class LeaseEvictorTest {
 
         // r1's client reconnected and registered again through the new process; r2's never came back.
         publish("r1", "10.0.0.1:9600", "process-1b");
-        clock.advance(LEASE - 1_001);
+        clock.advanceMillis(LEASE - 1_001);
         renewals.renew(renew("10.0.0.1:9600", "process-1b", 1));
         evictor.check();
         assertEquals(2, store.get(SERVICE).publisherCount(), "the old lease has not run out yet");
         assertEquals(changesAtRestart, changes.size(), "no change was sent for the restart itself");
 
-        clock.advance(1);
+        clock.advanceMillis(1);
         evictor.check();
 
         assertEquals(List.of("r1"), List.copyOf(store.get(SERVICE).publishers().keySet()));
@@ -125,7 +125,7 @@ class LeaseEvictorTest {
     void replicasArrivingLaterAdoptedSoon() {
         evictor.check();
         store.applyReplica(SERVICE, 5, List.of(publisher("r9", "10.0.0.9:9600", "process-9")));
-        clock.advance(LEASE / 6);
+        clock.advanceMillis(LEASE / 6);
         evictor.check();
 
         assertKeptForOneLeaseThenEvicted();
@@ -133,11 +133,11 @@ class LeaseEvictorTest {
 
     /** The replica is still there one millisecond before a lease time from now, and gone at it. */
     private void assertKeptForOneLeaseThenEvicted() {
-        clock.advance(LEASE - 1);
+        clock.advanceMillis(LEASE - 1);
         evictor.check();
         assertEquals(1, store.get(SERVICE).publisherCount());
 
-        clock.advance(1);
+        clock.advanceMillis(1);
         evictor.check();
         assertEquals(0, store.get(SERVICE).publisherCount());
     }
@@ -148,7 +148,7 @@ class LeaseEvictorTest {
         slots.offer(Tables.all(2, 8, "10.0.0.7:9620", SELF));
         store.applyReplica(SERVICE, 5, List.of(publisher("r1", "10.0.0.1:9600", "process-1")));
         evictor.check();
-        clock.advance(LEASE * 2);
+        clock.advanceMillis(LEASE * 2);
         evictor.check();
 
         assertEquals(1, store.get(SERVICE).publisherCount());

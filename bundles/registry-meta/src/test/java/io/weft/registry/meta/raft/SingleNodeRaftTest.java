@@ -28,13 +28,14 @@ import io.weft.registry.meta.state.MetaState;
 import io.weft.registry.meta.state.NodeRole;
 import io.weft.registry.meta.state.PersistentKey;
 import io.weft.registry.meta.state.PushSwitch;
+import io.weft.testing.MutableClock;
 
 class SingleNodeRaftTest {
 
     @TempDir
     Path dir;
 
-    private MetaRaftOptions options(int port, TestSupport.ManualClock clock) {
+    private MetaRaftOptions options(int port, MutableClock clock) {
         return new MetaRaftOptions().port(port).dataDir(dir).electionTimeoutMs(1000).evictIntervalMillis(0)
                 .slotCount(16).nodeTimeoutMillis(10_000).clock(clock);
     }
@@ -43,7 +44,7 @@ class SingleNodeRaftTest {
     @DisplayName("REG-7: a one-node meta group applies commands and recovers them after a restart (snapshot + log)")
     void survivesRestart() throws Exception {
         int port = TestSupport.freePorts(1).get(0);
-        TestSupport.ManualClock clock = new TestSupport.ManualClock(1_000_000);
+        MutableClock clock = new MutableClock(1_000_000);
         MetaState before;
         try (MetaRaftNode node = new MetaRaftNode(options(port, clock))) {
             node.start();
@@ -81,17 +82,17 @@ class SingleNodeRaftTest {
     @DisplayName("REG-32: the leader evicts servers whose renewal is older than the timeout, through the log")
     void evictsExpiredNodes() throws Exception {
         int port = TestSupport.freePorts(1).get(0);
-        TestSupport.ManualClock clock = new TestSupport.ManualClock(1_000_000);
+        MutableClock clock = new MutableClock(1_000_000);
         try (MetaRaftNode node = new MetaRaftNode(options(port, clock))) {
             node.start();
             await("leader", node::isLeader);
             get(node.apply(new RegisterNode(NodeRole.DATA, "a", "dc1", clock.millis())));
             get(node.apply(new RegisterNode(NodeRole.DATA, "b", "dc1", clock.millis())));
             get(node.apply(new RegisterNode(NodeRole.SESSION, "s", "dc1", clock.millis())));
-            clock.advance(6_000);
+            clock.advanceMillis(6_000);
             get(node.apply(new RenewNode(NodeRole.DATA, "b", "dc1", clock.millis())));
             assertTrue(get(node.evictExpired()).isEmpty(), "nothing is older than 10 s yet");
-            clock.advance(6_000);
+            clock.advanceMillis(6_000);
             List<CommandResult> results = get(node.evictExpired());
             assertEquals(2, results.size());
             assertEquals(List.of("b"), List.copyOf(node.state().dataNodes().keySet()));
@@ -105,7 +106,7 @@ class SingleNodeRaftTest {
             + " not in its stored group and how to recover; on its own port it says nothing of the kind")
     void memberMissingFromStoredGroupIsReported() throws Exception {
         List<Integer> ports = TestSupport.freePorts(2);
-        TestSupport.ManualClock clock = new TestSupport.ManualClock(1_000_000);
+        MutableClock clock = new MutableClock(1_000_000);
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         Logger raftLogger = (Logger) LoggerFactory.getLogger("registry.raft");
         log.start();

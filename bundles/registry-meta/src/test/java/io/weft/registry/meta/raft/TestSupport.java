@@ -10,20 +10,15 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
-/** Free loopback ports, bounded waits and a clock that moves only when told. */
+/** Free loopback ports and bounded waits. */
 public final class TestSupport {
 
     /** Bounds a broken run; no assertion depends on how fast anything is. */
@@ -108,39 +103,6 @@ public final class TestSupport {
             throw e;
         } catch (TimeoutException e) {
             throw new AssertionError("no answer within " + DEADLINE_SECONDS + " s", e);
-        }
-    }
-
-    /** A clock tests move by hand. */
-    public static final class ManualClock extends Clock {
-        private final AtomicLong millis;
-
-        public ManualClock(long start) {
-            millis = new AtomicLong(start);
-        }
-
-        public void advance(long delta) {
-            millis.addAndGet(delta);
-        }
-
-        @Override
-        public long millis() {
-            return millis.get();
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

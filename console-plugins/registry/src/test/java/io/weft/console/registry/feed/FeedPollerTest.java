@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.weft.testing.MutableClock;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +35,7 @@ class FeedPollerTest {
     private static final long PERIOD_MILLIS = 5_000;
 
     private final AtomicInteger reads = new AtomicInteger();
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-07T12:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T12:00:00Z"));
     private volatile CountDownLatch answer = new CountDownLatch(0);
     private HttpServer session;
     private FeedPoller poller;
@@ -96,13 +95,13 @@ class FeedPollerTest {
     void readsAgainOnlyAfterThePeriod() throws Exception {
         FeedPoller feed = poller(5_000);
         feed.view();
-        clock.advance(PERIOD_MILLIS - 1);
+        clock.advanceMillis(PERIOD_MILLIS - 1);
 
         feed.view();
         feed.view();
         assertEquals(1, reads.get());
 
-        clock.advance(1);
+        clock.advanceMillis(1);
         RegistryView later = feed.view();
         assertEquals(2, reads.get());
         assertEquals(clock.instant(), later.takenAt());
@@ -127,33 +126,5 @@ class FeedPollerTest {
         }
         assertEquals(1, feed.view().services().size());
         assertEquals(1, reads.get());
-    }
-
-    /** A clock the test moves; the poller reads it from its page threads and its reader thread. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(long millis) {
-            now = now.plusMillis(millis);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

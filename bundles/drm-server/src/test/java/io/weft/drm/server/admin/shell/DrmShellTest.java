@@ -20,13 +20,13 @@ import io.weft.drm.server.admin.AdminSettings;
 import io.weft.drm.server.admin.LocalDrmAdmin;
 import io.weft.drm.server.store.DrmTestDatabase;
 import io.weft.drm.server.store.NodeRow;
-import io.weft.drm.server.store.TestClock;
+import io.weft.testing.MutableClock;
 
 class DrmShellTest {
 
     private static final String K = "com.example.RefreshCacheDRM:refreshCacheType";
 
-    private final TestClock clock = new TestClock(Instant.parse("2026-11-22T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
     private DrmTestDatabase db;
     private DrmShell shell;
 
