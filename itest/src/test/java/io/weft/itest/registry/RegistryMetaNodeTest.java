@@ -42,9 +42,7 @@ class RegistryMetaNodeTest {
             + " no dump files and the node keeps leading")
     void metaOpsSurviveRestart() throws Exception {
         try (WeftNode node = WeftNode.create("registry-meta").start()) {
-            Http meta = new Http("http://127.0.0.1:" + node.registryPorts().metaHttp(), "admin", WeftNode.ADMIN_PASSWORD);
-            assertTrue(WeftNode.await(AWAIT, () -> meta.get("/health/check").body().contains("raftStatus:Leader")),
-                    meta.get("/health/check").body());
+            Http meta = leadingMeta(node);
             assertReadyAsLeader(node);
             assertEquals("[\"127.0.0.1\"]", meta.get("/manage/queryPeer").body());
 
@@ -87,9 +85,7 @@ class RegistryMetaNodeTest {
             + " suspends threads with, and such a recording held none")
     void jfrProfileOfARaftNodeHoldsCpuSamples() throws Exception {
         try (WeftNode node = WeftNode.create("registry-meta").start()) {
-            Http meta = new Http("http://127.0.0.1:" + node.registryPorts().metaHttp(), "admin", WeftNode.ADMIN_PASSWORD);
-            assertTrue(WeftNode.await(AWAIT, () -> meta.get("/health/check").body().contains("raftStatus:Leader")),
-                    meta.get("/health/check").body());
+            Http meta = leadingMeta(node);
             long pid = node.pid().orElseThrow();
             Path recording = node.home().resolve("profile.jfr");
             jcmd(pid, "JFR.start", "name=itest", "settings=profile");
@@ -109,6 +105,14 @@ class RegistryMetaNodeTest {
             assertTrue(samples > 0, "no jdk.ExecutionSample in the node's recording " + recording);
             assertTrue(meta.get("/health/check").body().contains("raftStatus:Leader"), "the node keeps leading");
         }
+    }
+
+    /** The node's meta ops API (9615 in the ops guide, a free port here), once the meta leads its one-member group. */
+    private static Http leadingMeta(WeftNode node) throws InterruptedException {
+        Http meta = new Http("http://127.0.0.1:" + node.registryPorts().metaHttp(), "admin", WeftNode.ADMIN_PASSWORD);
+        assertTrue(WeftNode.await(AWAIT, () -> meta.get("/health/check").body().contains("raftStatus:Leader")),
+                meta.get("/health/check").body());
+        return meta;
     }
 
     /** Runs the test JDK's {@code jcmd} against the node (the same JDK runs it: bin/weft takes JAVA_HOME or PATH). */
