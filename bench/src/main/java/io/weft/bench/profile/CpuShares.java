@@ -31,27 +31,23 @@ import jdk.jfr.consumer.RecordingFile;
  */
 public final class CpuShares {
 
-    /** The registry's path of a registration, as named in docs/benchmarks.md; label → fully qualified method. */
-    private static final Map<String, String> REGISTRY_FRAMES = new LinkedHashMap<>();
-
-    static {
-        REGISTRY_FRAMES.put("Netty read loops (every Bolt port, both ends of session -> data)",
-                "io.netty.channel.nio.NioEventLoop.processSelectedKeys");
-        REGISTRY_FRAMES.put("the session takes a publisher",
-                "io.weft.registry.session.register.RegisterHandler.publisher");
-        REGISTRY_FRAMES.put("  its registry-session.log line", "io.weft.registry.session.register.RegisterHandler.accepted");
-        REGISTRY_FRAMES.put("  the session's registration table", "io.weft.registry.session.register.RegistrationTable.put");
-        REGISTRY_FRAMES.put("Hessian reads of requests", "io.weft.codec.hessian.SafeHessian.deserialize");
-        REGISTRY_FRAMES.put("Hessian writes", "io.weft.codec.hessian.SafeHessian.serialize");
-        REGISTRY_FRAMES.put("the data server takes session requests",
-                "io.weft.registry.data.transport.MessageProcessor.handleRequest");
-        REGISTRY_FRAMES.put("answers written", "com.alipay.remoting.rpc.protocol.RpcRequestProcessor.sendResponseIfNecessary");
-        REGISTRY_FRAMES.put("every log line", "ch.qos.logback.classic.Logger.callAppenders");
-        REGISTRY_FRAMES.put("  log file writes", "ch.qos.logback.core.FileAppender.writeOut");
-        REGISTRY_FRAMES.put("data: renewal count of held publishers", "io.weft.registry.data.store.DatumStore.publisherCount");
-        REGISTRY_FRAMES.put("session: renewal count of held publications",
-                "io.weft.registry.session.cluster.HeldPublications.countsByLeader");
-    }
+    /** The registry's path of a registration, as docs/benchmarks.md names it: label, fully qualified method. */
+    private static final String[][] REGISTRY_FRAMES = {
+        {"Netty read loops (every Bolt port, both ends of session -> data)",
+            "io.netty.channel.nio.NioEventLoop.processSelectedKeys"},
+        {"the session takes a publisher", "io.weft.registry.session.register.RegisterHandler.publisher"},
+        {"  its registry-session.log line", "io.weft.registry.session.register.RegisterHandler.accepted"},
+        {"  the session's registration table", "io.weft.registry.session.register.RegistrationTable.put"},
+        {"Hessian reads of requests", "io.weft.codec.hessian.SafeHessian.deserialize"},
+        {"Hessian writes", "io.weft.codec.hessian.SafeHessian.serialize"},
+        {"the data server takes session requests", "io.weft.registry.data.transport.MessageProcessor.handleRequest"},
+        {"answers written", "com.alipay.remoting.rpc.protocol.RpcRequestProcessor.sendResponseIfNecessary"},
+        {"every log line", "ch.qos.logback.classic.Logger.callAppenders"},
+        {"  log file writes", "ch.qos.logback.core.FileAppender.writeOut"},
+        {"data: renewal count of held publishers", "io.weft.registry.data.store.DatumStore.publisherCount"},
+        {"session: renewal count of held publications",
+            "io.weft.registry.session.cluster.HeldPublications.countsByLeader"},
+    };
 
     private static final String OWN_CODE = "io.weft.";
     private static final int TOP = 15;
@@ -69,7 +65,7 @@ public final class CpuShares {
         if (args.length > 1) {
             Arrays.stream(args, 1, args.length).forEach(m -> named.put(m, m));
         } else {
-            named.putAll(REGISTRY_FRAMES);
+            Arrays.stream(REGISTRY_FRAMES).forEach(row -> named.put(row[0], row[1]));
         }
         Samples samples = Samples.read(Path.of(args[0]));
         System.out.printf("%s: %d method samples%n", args[0], samples.total);
