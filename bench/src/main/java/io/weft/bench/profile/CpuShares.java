@@ -20,9 +20,12 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * Where a JFR recording's CPU went: its method samples ({@code jdk.ExecutionSample}) summed by frame. A frame's share
  * is the part of the samples whose stack holds it anywhere (so shares overlap: a frame and its callers each count the
- * same sample). Prints the shares of the frames named (by default those of a registry node taking registrations),
- * then the frames of Weft's own code seen most, the frames most often at the top of the stack (the code itself
- * running, any library's), and the threads. Asserts nothing.
+ * same sample). Shares of method samples are not shares of CPU time: JFR takes them only of threads running Java
+ * code, so a thread that spends its CPU in system calls (Netty's I/O, file appends) weighs less than it costs; the
+ * count of native samples (which also counts threads waiting in native code) is printed beside them as a reminder.
+ * Prints the shares of the frames named (by default those of a registry node taking registrations), then the frames
+ * of Weft's own code seen most, the frames most often at the top of the stack (the code itself running, any
+ * library's), and the threads. Asserts nothing.
  *
  * <pre>java -cp bench.jar io.weft.bench.profile.CpuShares RECORDING.jfr [Class.method ...]</pre>
  *
@@ -68,7 +71,8 @@ public final class CpuShares {
             Arrays.stream(REGISTRY_FRAMES).forEach(row -> named.put(row[0], row[1]));
         }
         Samples samples = Samples.read(Path.of(args[0]));
-        System.out.printf("%s: %d method samples%n", args[0], samples.total);
+        System.out.printf("%s: %d method samples (threads running Java code), %d native method samples (threads in"
+                + " native code: I/O calls, waits)%n", args[0], samples.total, samples.nativeTotal);
         if (samples.total == 0) {
             System.out.println("no jdk.ExecutionSample: was the node started by bin/weft, with settings=profile?");
             return;
@@ -115,14 +119,18 @@ public final class CpuShares {
         final Map<String, Integer> byTop = new HashMap<>();
         final Map<String, Integer> byThread = new HashMap<>();
         int total;
+        int nativeTotal;
 
         static Samples read(Path recording) throws IOException {
             Samples samples = new Samples();
             try (RecordingFile file = new RecordingFile(recording)) {
                 while (file.hasMoreEvents()) {
                     RecordedEvent event = file.readEvent();
-                    if (event.getEventType().getName().equals("jdk.ExecutionSample") && event.getStackTrace() != null) {
+                    String type = event.getEventType().getName();
+                    if (type.equals("jdk.ExecutionSample") && event.getStackTrace() != null) {
                         samples.add(event);
+                    } else if (type.equals("jdk.NativeMethodSample")) {
+                        samples.nativeTotal++;
                     }
                 }
             }
