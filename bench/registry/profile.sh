@@ -16,7 +16,8 @@ set -u
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
 out=$(realpath -m "${1:-$root/bench/target/registry-profile/$(date -u +%Y%m%d-%H%M%S)}")
-load_jar=$(ls "$root"/bench/target/bench-*-registry-load.jar 2>/dev/null | head -n 1)
+# shellcheck source=load-jvm.sh
+. "$here/load-jvm.sh"
 bench_jar=$(ls "$root"/bench/target/bench-*.jar 2>/dev/null | grep -v -- '-registry-load.jar$' | head -n 1)
 for need in "$root/assembly/target/weft-standalone/bin/weft" "$root/bench/target/registry-client" "$load_jar" "$bench_jar"; do
   [ -e "$need" ] || { echo "profile.sh: ${need:-the bench jars} missing: prepare as run.sh's head says" >&2; exit 1; }
@@ -39,9 +40,7 @@ echo "registry profile: $(date); $(nproc) cores; $(java -version 2>&1 | head -n 
 pid=$(cat "$pidfile")
 "$jcmd" "$pid" JFR.start name=profile settings=profile > /dev/null || exit 1
 # shellcheck disable=SC2086
-java -Xms256m -Xmx1g -XX:+UseG1GC --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/java.util=ALL-UNNAMED \
-  --add-opens java.base/java.nio=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED \
-  -cp "$root/bench/target/registry-client/*:$load_jar" io.weft.bench.registry.load.RegistryLoad --label profile \
+"${load_jvm[@]}" io.weft.bench.registry.load.RegistryLoad --label profile \
   --discovery 127.0.0.1:9603 --pid-file "$pidfile" --out "$out/figures.properties" --registration-only true \
   --registration-rounds 4 ${LOAD_ARGS:-} > "$out/load.out" 2>&1
 status=$?

@@ -28,11 +28,8 @@
 set -u
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
-client_cp="$root/bench/target/registry-client/*:$(ls "$root"/bench/target/bench-*-registry-load.jar 2>/dev/null | head -n 1)"
-load_jvm=(java -Xms256m -Xmx1g -XX:+UseG1GC
-  --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/java.util=ALL-UNNAMED
-  --add-opens java.base/java.nio=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED
-  -cp "$client_cp")
+# shellcheck source=load-jvm.sh
+. "$here/load-jvm.sh"
 
 # Inside the namespace (run.sh re-invokes itself through unshare): lo up, the server, the load, the server stopped.
 if [ "${1:-}" = --inside ]; then

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -105,7 +106,7 @@ public final class CpuShares {
     }
 
     private static List<Map.Entry<String, Integer>> top(Map<String, Integer> counts,
-            java.util.function.Predicate<String> which) {
+            Predicate<String> which) {
         List<Map.Entry<String, Integer>> entries = new ArrayList<>();
         counts.entrySet().stream().filter(e -> which.test(e.getKey())).forEach(entries::add);
         entries.sort(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
