@@ -7,13 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import jdk.jfr.consumer.RecordingFile;
@@ -22,6 +19,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import io.weft.itest.support.Http;
+import io.weft.itest.support.Jcmd;
 import io.weft.itest.support.WeftNode;
 
 /**
@@ -115,15 +113,10 @@ class RegistryMetaNodeTest {
         return meta;
     }
 
-    /** Runs the test JDK's {@code jcmd} against the node (the same JDK runs it: bin/weft takes JAVA_HOME or PATH). */
+    /** Runs the test JDK's {@code jcmd} against the node ({@link Jcmd}) and insists that it succeeded. */
     private static void jcmd(long pid, String... command) throws IOException, InterruptedException {
-        List<String> line = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid)));
-        line.addAll(List.of(command));
-        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
-        String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(jcmd.waitFor(60, TimeUnit.SECONDS), "jcmd " + String.join(" ", command));
-        assertEquals(0, jcmd.exitValue(), "jcmd " + String.join(" ", command) + ": " + output);
+        WeftNode.Result jcmd = Jcmd.run(pid, command);
+        assertEquals(0, jcmd.exitStatus(), "jcmd " + String.join(" ", command) + ": " + jcmd.output());
     }
 
     /** jraft-core's SIGUSR2 dump files ({@code node_describe.log.<time>} and its siblings) in {@code folder}. */

@@ -1,10 +1,6 @@
 package io.weft.itest.support;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,16 +39,9 @@ public final class ClassLoaderCount {
         }
     }
 
+    /** jcmd's output, or null if it failed. */
     private static String jcmd(long pid, String... command) throws IOException, InterruptedException {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        List<String> args = new java.util.ArrayList<>(List.of(jcmd.toString(), Long.toString(pid)));
-        args.addAll(List.of(command));
-        Process process = new ProcessBuilder(args).redirectErrorStream(true).start();
-        byte[] out = process.getInputStream().readAllBytes();
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            return null;
-        }
-        return new String(out, StandardCharsets.UTF_8);
+        WeftNode.Result result = Jcmd.run(pid, command);
+        return result.exitStatus() == 0 ? result.output() : null;
     }
 }

@@ -129,7 +129,7 @@ public final class WeftNode implements AutoCloseable {
         return TestPorts.next();
     }
 
-    /** Result of one {@code bin/weft} command. */
+    /** Result of a command the test ran: {@code bin/weft}, {@code jcmd} ({@link Jcmd}). */
     public record Result(int exitStatus, String output) {
     }
 
