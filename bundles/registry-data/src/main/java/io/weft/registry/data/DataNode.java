@@ -4,6 +4,7 @@ import io.weft.codec.bolt.BoltHessian;
 import io.weft.registry.data.monitor.DataCounts;
 import io.weft.registry.data.ops.DataServerView;
 import io.weft.registry.data.ops.DataStatus;
+import io.weft.registry.data.server.InProcessSessions;
 import java.time.Clock;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -24,6 +25,7 @@ public final class DataNode implements DataServerView, AutoCloseable {
     private final DataCounts counts = new DataCounts();
     private final Clock clock;
     private final BoltHessian hessian;
+    private final InProcessSessions inProcess = new InProcessSessions();
     private volatile DataServer running;
     private DataServerOptions options;
     private boolean closed;
@@ -46,7 +48,7 @@ public final class DataNode implements DataServerView, AutoCloseable {
             stopServer();
         }
         options = next;
-        DataServer server = new DataServer(hessian, next, counts, clock);
+        DataServer server = new DataServer(hessian, next, counts, clock, inProcess);
         try {
             server.start();
         } catch (RuntimeException e) {
@@ -55,6 +57,11 @@ public final class DataNode implements DataServerView, AutoCloseable {
         }
         running = server;
         return true;
+    }
+
+    /** The session port for the session servers of this node, serving whichever data server runs now. */
+    public InProcessSessions inProcess() {
+        return inProcess;
     }
 
     @Override

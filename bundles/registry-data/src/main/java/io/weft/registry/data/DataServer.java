@@ -15,6 +15,7 @@ import io.weft.registry.data.meta.MetaHeartbeat;
 import io.weft.registry.data.monitor.DataCollector;
 import io.weft.registry.data.monitor.DataCounts;
 import io.weft.registry.data.notify.ChangeNotifier;
+import io.weft.registry.data.notify.JoinedChannels;
 import io.weft.registry.data.ops.DataServerView;
 import io.weft.registry.data.ops.DataStatus;
 import io.weft.registry.data.replication.ReplicaReceiver;
@@ -22,6 +23,8 @@ import io.weft.registry.data.replication.ReplicationAddresses;
 import io.weft.registry.data.replication.ReplicationPort;
 import io.weft.registry.data.replication.Replicator;
 import io.weft.registry.data.replication.SlotSyncer;
+import io.weft.registry.data.server.InProcessSessions;
+import io.weft.registry.data.server.SessionHandlers;
 import io.weft.registry.data.server.SessionPort;
 import io.weft.registry.data.server.SessionRequests;
 import io.weft.registry.data.slot.LocalSlots;
@@ -94,6 +97,8 @@ public final class DataServer implements DataServerView, AutoCloseable {
     private volatile Replicator replicator;
     private SlotSyncer syncer;
     private volatile MetaHeartbeat heartbeat;
+    private final InProcessSessions inProcess;
+    private InProcessSessions.Serving servingInProcess;
     private boolean started;
     private boolean closed;
 
@@ -104,21 +109,37 @@ public final class DataServer implements DataServerView, AutoCloseable {
     public DataServer(BoltHessian hessian, DataServerOptions options, DataCounts counts, Clock clock) {
         this(hessian, options, counts, clock, options.sessionPort() > 0 && options.replicationPort() > 0
                 ? ReplicationAddresses.sameOffset(options.sessionPort(), options.replicationPort())
-                : ReplicationAddresses.samePort(options.replicationPort()));
+                : ReplicationAddresses.samePort(options.replicationPort()), new InProcessSessions());
+    }
+
+    /** As {@link #DataServer(BoltHessian, DataServerOptions, DataCounts, Clock)}, serving {@code inProcess} too. */
+    public DataServer(BoltHessian hessian, DataServerOptions options, DataCounts counts, Clock clock,
+            InProcessSessions inProcess) {
+        this(hessian, options, counts, clock, options.sessionPort() > 0 && options.replicationPort() > 0
+                ? ReplicationAddresses.sameOffset(options.sessionPort(), options.replicationPort())
+                : ReplicationAddresses.samePort(options.replicationPort()), inProcess);
+    }
+
+    /** Reaches the other data servers' replication at {@code replicationAddresses}; no session of its node in-process. */
+    public DataServer(BoltHessian hessian, DataServerOptions options, DataCounts counts, Clock clock,
+            ReplicationAddresses replicationAddresses) {
+        this(hessian, options, counts, clock, replicationAddresses, new InProcessSessions());
     }
 
     /**
      * @param hessian              the node's Bolt Hessian codec, where the protocol's classes are registered
      * @param counts               the event counters; the owner keeps them across restarts
      * @param replicationAddresses where the other data servers take replication, from their slot table address
+     * @param inProcess            the node's in-process session port, served while this server runs
      */
     public DataServer(BoltHessian hessian, DataServerOptions options, DataCounts counts, Clock clock,
-            ReplicationAddresses replicationAddresses) {
+            ReplicationAddresses replicationAddresses, InProcessSessions inProcess) {
         this.hessian = hessian;
         this.options = options;
         this.counts = counts;
         this.clock = clock;
         this.replicationAddresses = replicationAddresses;
+        this.inProcess = inProcess;
         this.store = new DatumStore(new VersionClock(clock::millis));
     }
 
@@ -144,12 +165,13 @@ public final class DataServer implements DataServerView, AutoCloseable {
                     options.leaseMillis());
             Renewals renewals = new Renewals(leases, evictor, store, slots, clock);
             LogThrottle refusalLog = new LogThrottle(LOG, REFUSAL_LOG_INTERVAL_MILLIS, clock::millis);
+            List<SessionHandlers.Handler<?>> sessionHandlers =
+                    SessionHandlers.of(new SessionRequests(store, slots, gate, renewals, this::ledChange));
             sessionPort = new SessionPort(options.bindAddress(), options.sessionPort(),
-                    guard(DataCollector.SESSION_PORT, refusalLog),
-                    new SessionRequests(store, slots, gate, renewals, this::ledChange), workers);
+                    guard(DataCollector.SESSION_PORT, refusalLog), sessionHandlers, workers);
             replicationPort = new ReplicationPort(options.bindAddress(), options.replicationPort(),
                     guard(DataCollector.REPLICATION_PORT, refusalLog), new ReplicaReceiver(slots, store), workers);
-            notifier = new ChangeNotifier(sessionPort.connections(), outbound, options.notifyRetries(),
+            notifier = new ChangeNotifier(new JoinedChannels(sessionPort.connections(), inProcess), outbound, options.notifyRetries(),
                     options.notifyRetryMillis(), counts);
             replicator = new Replicator(slots, client, replicationAddresses, outbound, options.notifyRetries(),
                     options.notifyRetryMillis(), counts,
@@ -159,6 +181,7 @@ public final class DataServer implements DataServerView, AutoCloseable {
             sessionPort.start();
             replicationPort.start();
             slots.locatedAt(hostPort(options.advertisedHost(), sessionPort.port()));
+            servingInProcess = inProcess.serve(slots.self(), sessionHandlers, workers);
             heartbeat = new MetaHeartbeat(options.metaServers(), client, membership, this::heartbeat, this::ping,
                     this::slotTable);
             scheduler.scheduleWithFixedDelay(guarded("heartbeat", heartbeat::beat), 0, options.heartbeatMillis(),
@@ -266,7 +289,7 @@ public final class DataServer implements DataServerView, AutoCloseable {
         return new DataStatus(true, self, sessions.listening(), replication != null && replication.listening(),
                 meta != null && meta.registered(), gate.working(), slots.epoch(),
                 table == null ? 0 : table.leaderCount(self), table == null ? 0 : table.followerCount(self),
-                store.datumCount(), store.publisherCount(), store.publisherCount(slots::leads), sessions.connections().size(), leases.size(),
+                store.datumCount(), store.publisherCount(), store.publisherCount(slots::leads), sessions.connections().size() + inProcess.size(), leases.size(),
                 membership.snapshot().dataNodes().size());
     }
 
@@ -277,6 +300,7 @@ public final class DataServer implements DataServerView, AutoCloseable {
         }
         // Once: a second close (an owner's and a test's, say) finds nothing left to stop.
         closed = true;
+        inProcess.stopServing(servingInProcess);
         shutdown(scheduler);
         // Both ports at once: each waits for Bolt's boss thread to end (about 2 s of quiet period).
         Thread replicationStop = threads.newThread(() -> closeQuietly(replicationPort), "stop");

@@ -9,6 +9,7 @@ import io.weft.registry.data.ops.DatumCountServlet;
 import io.weft.registry.data.ops.HealthCheck;
 import io.weft.registry.data.ops.HealthCheckServlet;
 import io.weft.registry.data.ops.OpsJson;
+import io.weft.registry.protocol.inprocess.InProcessDataPort;
 import jakarta.servlet.Servlet;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -50,6 +51,7 @@ public final class DataServerComponent {
     private final List<ServletSpec> servletSpecs = new ArrayList<>();
     private ServiceRegistration<Collector> collector;
     private ServiceRegistration<HealthIndicator> health;
+    private ServiceRegistration<InProcessDataPort> inProcess;
 
     /** A servlet with its whiteboard name and path. */
     private record ServletSpec(String name, Servlet servlet, String path) {
@@ -78,6 +80,8 @@ public final class DataServerComponent {
         }
         collector = context.registerService(Collector.class, new DataCollector(node), null);
         health = context.registerService(HealthIndicator.class, new DataHealth(check), null);
+        // The sessions of this node reach this data server without Bolt (decision record 0025).
+        inProcess = context.registerService(InProcessDataPort.class, node.inProcess(), null);
     }
 
     @Modified
@@ -104,6 +108,7 @@ public final class DataServerComponent {
         List<ServiceRegistration<?>> all = new ArrayList<>(servlets);
         all.add(collector);
         all.add(health);
+        all.add(inProcess);
         all.forEach(DataServerComponent::unregister);
         servlets.clear();
         servletSpecs.clear();

@@ -3,6 +3,7 @@ package io.weft.registry.data;
 import io.weft.codec.bolt.guard.GuardLimits;
 import io.weft.registry.data.monitor.DataCounts;
 import io.weft.registry.data.replication.ReplicationAddresses;
+import io.weft.registry.data.server.InProcessSessions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,10 +51,20 @@ public final class TestServers implements AutoCloseable {
                 o.emptyDatumRetentionMillis()));
     }
 
+    /** A server that serves {@code inProcess} too, as the data server of a node with a session does. */
+    public DataServer start(InProcessSessions inProcess) {
+        return start(options(metaServers), inProcess);
+    }
+
     private DataServer start(DataServerOptions options) {
+        return start(options, new InProcessSessions());
+    }
+
+    private DataServer start(DataServerOptions options, InProcessSessions inProcess) {
         // An address of no server of this test stays as it is: calls to it fail like calls to a dead server.
         ReplicationAddresses addresses = dataAddress -> replicationAddresses.getOrDefault(dataAddress, dataAddress);
-        DataServer server = new DataServer(TestHessian.SLOT, options, new DataCounts(), Clock.systemUTC(), addresses);
+        DataServer server = new DataServer(TestHessian.SLOT, options, new DataCounts(), Clock.systemUTC(), addresses,
+                inProcess);
         server.start();
         replicationAddresses.put(server.address(), "127.0.0.1:" + server.replicationPort());
         started.add(server);

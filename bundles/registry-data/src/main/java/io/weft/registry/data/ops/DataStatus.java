@@ -15,7 +15,7 @@ package io.weft.registry.data.ops;
  * @param datums             datums with at least one publisher, led or replicated
  * @param publishers         publishers, led or replicated
  * @param leaderPublishers   publishers of the slots it leads: summed over the data servers, each publication once
- * @param sessionConnections open connections from session servers
+ * @param sessionConnections open connections from session servers, and the sessions of this node attached in-process
  * @param sessionLeases      session processes with a lease here
  * @param dataNodes          data servers in the last cluster view
  */

@@ -1,0 +1,40 @@
+package io.weft.registry.data.notify;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Two notice channels as one, for connections of two kinds whose ids never collide (the sessions connected over
+ * Bolt and those attached in-process): a notice goes on the channel that has the connection.
+ */
+public final class JoinedChannels implements NoticeChannel {
+
+    private final NoticeChannel first;
+    private final NoticeChannel second;
+
+    public JoinedChannels(NoticeChannel first, NoticeChannel second) {
+        this.first = first;
+        this.second = second;
+    }
+
+    @Override
+    public List<String> connectionIds() {
+        List<String> ids = new ArrayList<>(first.connectionIds());
+        ids.addAll(second.connectionIds());
+        return ids;
+    }
+
+    @Override
+    public boolean isOpen(String connectionId) {
+        return first.isOpen(connectionId) || second.isOpen(connectionId);
+    }
+
+    @Override
+    public void send(String connectionId, Object notice) throws Exception {
+        if (second.isOpen(connectionId)) {
+            second.send(connectionId, notice);
+        } else {
+            first.send(connectionId, notice);
+        }
+    }
+}
