@@ -41,6 +41,7 @@ class RegistrySessionNodeTest {
     private static final String SERVICE = "com.example.EchoService:1.0@DEFAULT";
     private static final String GROUP = "SOFA";
     private static final String SESSION_BUNDLE = "io.weft.registry-session";
+    private static final String DATA_BUNDLE = "io.weft.registry-data";
 
     @Test
     @DisplayName("RCP-7, RCP-8, RCP-11, RCP-14, RCP-16, RCP-19, RCP-20, REG-61, REG-62, REG-66: registry-client-all"
@@ -172,6 +173,57 @@ class RegistrySessionNodeTest {
                     "class loaders defining " + SESSION_SERVER_CLASS + ": "
                             + ClassLoaderCount.definingAfterGc(pid, SESSION_SERVER_CLASS));
         }
+    }
+
+    @Test
+    @DisplayName("REG-37, decision 0025: in a node with both roles the session calls its own data server in-process;"
+            + " a newer registry-data dropped into deploy/ replaces the data server in place, the session takes the"
+            + " new one by itself, the publication is back on it and a later change reaches the subscriber")
+    void ownDataServerInProcessAcrossItsUpgrade() throws Exception {
+        try (WeftNode node = WeftNode.create("registry-data-in-process");
+             RealClients clients = new RealClients()) {
+            node.start();
+            int discovery = node.registryPorts().sessionHttp();
+            Http data = new Http("http://127.0.0.1:" + node.registryPorts().dataHttp(), "admin",
+                    WeftNode.ADMIN_PASSWORD);
+            Observed consumer = new Observed();
+            clients.start(discovery, "itest-consumer").subscribe(SERVICE, GROUP, consumer);
+            RealClient provider = clients.start(discovery, "itest-provider");
+            provider.publish(SERVICE, GROUP, "127.0.0.1:12200?v=1");
+            consumer.await(List.of("127.0.0.1:12200?v=1"));
+
+            // The data server's one session is the attached one: the session opened no Bolt connection to it.
+            assertTrue(data.get("/health/check").body().contains("sessionConnections:1"),
+                    data.get("/health/check").body());
+            assertEquals(1, attachments(node), dataLog(node));
+            assertFalse(dataLog(node).contains("session connected from"), dataLog(node));
+
+            String v1 = ConsoleBundles.find(node.http(), DATA_BUNDLE).version();
+            Path v2 = withVersion(systemJar(node, "io/weft/registry-data"), bump(v1), null,
+                    node.home().resolve("registry-data-v2.jar"));
+            drop(v2, node.home().resolve("deploy/registry-data.jar"));
+
+            assertTrue(WeftNode.await(AWAIT, () -> bump(v1).equals(ConsoleBundles.find(node.http(), DATA_BUNDLE)
+                    .version())), ConsoleBundles.find(node.http(), DATA_BUNDLE).toString());
+            assertTrue(WeftNode.await(AWAIT, () -> attachments(node) == 2), "attached to the new data server: "
+                    + dataLog(node));
+            // The new data server starts empty; the session's lease renewal finds the publication missing there and
+            // publishes it again.
+            assertTrue(WeftNode.await(AWAIT, () -> json(data.get("/digest/datum/count")).path("pub").asInt() == 1),
+                    data.get("/digest/datum/count").body());
+            provider.republish(SERVICE, "127.0.0.1:12200?v=2");
+            consumer.await(List.of("127.0.0.1:12200?v=2"));
+            assertEquals("Active", ConsoleBundles.find(node.http(), SESSION_BUNDLE).state());
+        }
+    }
+
+    /** How many times a session attached in-process to the node's data servers. */
+    private static int attachments(WeftNode node) {
+        return dataLog(node).split("attached in-process", -1).length - 1;
+    }
+
+    private static String dataLog(WeftNode node) {
+        return node.log("registry/data/registry-data.log");
     }
 
     private static String sessionLog(WeftNode node) {

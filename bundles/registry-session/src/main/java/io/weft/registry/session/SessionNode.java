@@ -5,6 +5,7 @@ import io.weft.registry.session.console.ConsoleSnapshot;
 
 import io.weft.api.osp.SignatureVerifier;
 import io.weft.codec.bolt.BoltHessian;
+import io.weft.registry.protocol.inprocess.InProcessDataPort;
 import io.weft.registry.session.cluster.SessionCluster;
 import io.weft.registry.session.connection.ClientConnection;
 import io.weft.registry.session.connection.RefusalCounts;
@@ -72,6 +73,8 @@ public final class SessionNode implements SessionView, AutoCloseable {
     private SessionOptions options;
     private ClusterOptions clusterOptions;
     private boolean closed;
+    /** The data server of this node, offered in-process; null: none, or not to be used (decision record 0025). */
+    private InProcessDataPort localData;
     /** How long a restart of the client port keeps the old clients' connections open (0: none). */
     private volatile long restartHandoverMillis;
 
@@ -97,6 +100,18 @@ public final class SessionNode implements SessionView, AutoCloseable {
         this.localPersistentData = Objects.requireNonNull(persistentData, "persistentData");
         this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * The data server of this node, which a session in a cluster then calls in-process rather than over Bolt
+     * (decision record 0025); null when there is none (or it is not to be used): every call over Bolt.
+     */
+    public synchronized void localData(InProcessDataPort port) {
+        localData = port;
+        Running r = running;
+        if (r != null && r.cluster() != null) {
+            r.cluster().useLocalData(port);
+        }
     }
 
     /** Runs standalone with {@code next}: {@link #apply(SessionOptions, ClusterOptions, String)} without metas. */
@@ -153,6 +168,7 @@ public final class SessionNode implements SessionView, AutoCloseable {
         if (cluster.clustered()) {
             link = new SessionCluster(hessian, cluster, next.dataCenter(), next.zone(), pushSwitch,
                     () -> subscribedIds(registrations), clock);
+            link.useLocalData(localData);
             data = link.data();
             persistent = link.persistentData();
         } else {

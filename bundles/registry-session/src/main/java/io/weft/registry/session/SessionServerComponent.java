@@ -7,6 +7,7 @@ import io.weft.api.acvip.ServiceAddress;
 import io.weft.api.auth.AccessGuard;
 import io.weft.api.health.HealthIndicator;
 import io.weft.api.osp.SignatureVerifier;
+import io.weft.registry.protocol.inprocess.InProcessDataPort;
 import io.weft.registry.session.connection.ClientLimits;
 import io.weft.registry.session.console.ConsoleFeedServlet;
 import io.weft.registry.session.monitor.ConsoleLog;
@@ -73,6 +74,9 @@ public final class SessionServerComponent {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile AccessGuard accessGuard;
 
+    /** The data server of this node, when it runs one (decision record 0025); see {@link #bindLocalData}. */
+    private InProcessDataPort localData;
+
     private BundleContext context;
     private SessionNode node;
     private ConsoleLog consoleLog;
@@ -101,6 +105,7 @@ public final class SessionServerComponent {
         ClusterOptions cluster = clusterOf(initial);
         node = new SessionNode(boltHessian, () -> signatureVerifier, Clock.systemUTC());
         node.restartHandoverMillis(initial.restartHandoverMillis());
+        node.localData(initial.dataInProcess() ? localData : null);
         node.apply(options, cluster, initial.advertisedHost().strip());
         updateAddress();
 
@@ -142,6 +147,7 @@ public final class SessionServerComponent {
         SessionServerConfig old = config;
         config = next;
         node.restartHandoverMillis(next.restartHandoverMillis());
+        node.localData(next.dataInProcess() ? localData : null);
         node.apply(options, cluster, next.advertisedHost().strip());
         updateAddress();
         if (!old.httpInstance().equals(next.httpInstance())) {
@@ -156,6 +162,30 @@ public final class SessionServerComponent {
             consoleLog.close();
             consoleLog = new ConsoleLog(node);
             consoleLog.start(next.consoleLogSeconds());
+        }
+    }
+
+    /**
+     * The data server of this node offers its session port in-process. Dynamic: a data server bundle that stops or
+     * is upgraded takes it away (the calls go over Bolt meanwhile) and brings it back, and this session keeps running.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void bindLocalData(InProcessDataPort port) {
+        localData = port;
+        if (node != null && config.dataInProcess()) {
+            node.localData(port);
+        }
+    }
+
+    synchronized void unbindLocalData(InProcessDataPort port) {
+        // A replacement is bound before the one it replaces is unbound.
+        if (localData != port) {
+            return;
+        }
+        localData = null;
+        if (node != null) {
+            node.localData(null);
         }
     }
 

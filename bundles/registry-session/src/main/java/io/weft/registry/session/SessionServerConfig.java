@@ -113,6 +113,13 @@ public @interface SessionServerConfig {
             + " waits for its reply (cluster only).", min = "1")
     int dataRequestTimeoutMillis() default ClusterOptions.DEFAULT_DATA_REQUEST_TIMEOUT_MILLIS;
 
+    @AttributeDefinition(name = "Own data server in-process", description = "Whether the session calls the data"
+            + " server of its own node (roles registry-data and registry-session in one node) in-process: requests,"
+            + " replies and change notices handed over as objects instead of Bolt and Hessian over loopback. The"
+            + " other data servers are called over Bolt whatever this says. false: every data server over Bolt, as"
+            + " from another node (decision record 0025).")
+    boolean dataInProcess() default true;
+
     @AttributeDefinition(name = "Console log period (s)", description = "How often registry-console.log gets the"
             + " pub, sub and connection counts (OPS-22).", min = "1")
     int consoleLogSeconds() default 60;

@@ -32,7 +32,7 @@ public final class ClientOffNotifier {
     private static final Logger LOG = LoggerFactory.getLogger("registry.session");
 
     private final Supplier<Collection<String>> dataServers;
-    private final ClusterRpc rpc;
+    private final AsyncCalls rpc;
     private final int timeoutMillis;
     private final ScheduledExecutorService thread;
     private final ClusterCounts counts;
@@ -50,7 +50,7 @@ public final class ClientOffNotifier {
      * @param dataServers every data server of the cluster now
      * @param fallback    gets the publications of connections a data server could not be told of
      */
-    public ClientOffNotifier(Supplier<Collection<String>> dataServers, ClusterRpc rpc, int timeoutMillis,
+    public ClientOffNotifier(Supplier<Collection<String>> dataServers, AsyncCalls rpc, int timeoutMillis,
             ScheduledExecutorService thread, ClusterCounts counts, DataReachability reachability, String processId,
             Consumer<Collection<PublicationKey>> fallback, LogThrottle errors) {
         this.dataServers = dataServers;

@@ -95,7 +95,7 @@ public final class ClusterRpc implements AsyncCalls, AutoCloseable {
         } finally {
             thread.setContextClassLoader(previous);
         }
-        return typed(address, request, reply, replyType);
+        return typed(what(request, address), reply, replyType);
     }
 
     /**
@@ -116,7 +116,7 @@ public final class ClusterRpc implements AsyncCalls, AutoCloseable {
                 public void onResponse(Object result) {
                     R typedReply;
                     try {
-                        typedReply = typed(address, request, result, replyType);
+                        typedReply = typed(what(request, address), result, replyType);
                     } catch (CallFailedException e) {
                         done.accept(null, e);
                         return;
@@ -153,10 +153,13 @@ public final class ClusterRpc implements AsyncCalls, AutoCloseable {
         return rpc.option(BoltClientOption.NETTY_BUFFER_HIGH_WATER_MARK);
     }
 
-    private static <R> R typed(String address, Object request, Object reply, Class<R> replyType)
-            throws CallFailedException {
+    /**
+     * @param what the call, for the failure's message
+     * @throws CallFailedException if {@code reply} is not a {@code replyType}
+     */
+    static <R> R typed(String what, Object reply, Class<R> replyType) throws CallFailedException {
         if (!replyType.isInstance(reply)) {
-            throw new CallFailedException(what(request, address) + " was answered with "
+            throw new CallFailedException(what + " was answered with "
                     + (reply == null ? "nothing" : "a " + reply.getClass().getName()) + ", not a "
                     + replyType.getSimpleName(), null);
         }

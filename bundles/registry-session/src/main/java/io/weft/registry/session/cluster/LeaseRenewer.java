@@ -34,7 +34,7 @@ public final class LeaseRenewer {
     private final Supplier<Collection<String>> dataServers;
     private final Supplier<SlotRouting> routing;
     private final HeldPublications held;
-    private final ClusterRpc rpc;
+    private final AsyncCalls rpc;
     private final int timeoutMillis;
     private final ClusterCounts counts;
     private final DataReachability reachability;
@@ -54,7 +54,7 @@ public final class LeaseRenewer {
      * @param republish sends every held publication whose slot the named data server leads to it again
      */
     public LeaseRenewer(Supplier<Collection<String>> dataServers, Supplier<SlotRouting> routing,
-            HeldPublications held, ClusterRpc rpc, int timeoutMillis, ClusterCounts counts,
+            HeldPublications held, AsyncCalls rpc, int timeoutMillis, ClusterCounts counts,
             DataReachability reachability, Supplier<String> sessionAddress, String processId, LogThrottle errors,
             Consumer<String> republish) {
         this.dataServers = dataServers;

@@ -9,6 +9,7 @@ import io.weft.registry.protocol.Ping;
 import io.weft.registry.protocol.RegistryRoles;
 import io.weft.registry.protocol.SlotTableView;
 import io.weft.registry.protocol.ViewNoticeBeat;
+import io.weft.registry.protocol.inprocess.InProcessDataPort;
 import io.weft.registry.session.ClusterOptions;
 import io.weft.registry.session.data.DataInfoId;
 import io.weft.registry.session.data.PersistentData;
@@ -85,6 +86,7 @@ public final class SessionCluster implements AutoCloseable {
     private final ScheduledThreadPoolExecutor reads;
     private final SyncStallWatch stallWatch;
     private final ClusterRpc rpc;
+    private final DataCalls dataCalls;
 
     private final ClusterNodes nodes = new ClusterNodes();
     private final DataReachability reachability = new DataReachability();
@@ -128,17 +130,18 @@ public final class SessionCluster implements AutoCloseable {
                         "[cluster] refused a reply or notice announced as {}: {}", className, reason),
                 this::noticed, this::viewNoticed);
         int timeout = options.dataRequestTimeoutMillis();
-        sync = new PublicationSync(held, this::routing, rpc, timeout, syncThread, counts, reachability,
+        dataCalls = new DataCalls(rpc, renewalThread, "session process " + processId, this::noticed);
+        sync = new PublicationSync(held, this::routing, dataCalls, timeout, syncThread, counts, reachability,
                 this::sessionAddress, processId, errors);
         stallWatch = new SyncStallWatch(syncThread, sync::pending, sync::lastProgressNanos, sync::logWhatWaits,
                 System::nanoTime, SYNC_STALL_MILLIS);
-        ClientOffNotifier clientOff = new ClientOffNotifier(this::dataServers, rpc, timeout, syncThread, counts,
+        ClientOffNotifier clientOff = new ClientOffNotifier(this::dataServers, dataCalls, timeout, syncThread, counts,
                 reachability, processId, sync::changedAll, errors);
         DatumCache cache = new DatumCache();
-        DatumReader reader = new DatumReader(rpc, this::routing, timeout, zone, reachability);
+        DatumReader reader = new DatumReader(dataCalls, this::routing, timeout, zone, reachability);
         DatumListeners listeners = new DatumListeners();
         refresh = new DatumRefresh(cache, reader, this::routing, reads, listeners, counts);
-        renewer = new LeaseRenewer(this::dataServers, this::routing, held, rpc, timeout, counts, reachability,
+        renewer = new LeaseRenewer(this::dataServers, this::routing, held, dataCalls, timeout, counts, reachability,
                 this::sessionAddress, processId, errors, sync::republishLedBy);
         data = new ClusterSessionData(held, sync, clientOff, cache, refresh, listeners, clock);
         meta = new MetaClient(options.metaServers(), rpc, timeout, this::heartbeat, this::ping, this::viewed, errors);
@@ -174,6 +177,14 @@ public final class SessionCluster implements AutoCloseable {
                 SYNC_CHECK_MILLIS, TimeUnit.MILLISECONDS);
         LOG.info("[cluster] session {} (process {}) joins the cluster of metas {}", sessionAddress.get(), processId,
                 options.metaServers());
+    }
+
+    /**
+     * Calls the data server behind {@code port} in-process, and takes its change notices so, from now on (decision
+     * record 0025): the node's own data server, when it runs in this JVM. Null: every data server over Bolt.
+     */
+    public void useLocalData(InProcessDataPort port) {
+        dataCalls.use(port);
     }
 
     /** The session servers of the cluster, as the meta leader last named them. */
@@ -293,6 +304,7 @@ public final class SessionCluster implements AutoCloseable {
     @Override
     public synchronized void close() {
         List<ExecutorService> executors = List.of(metaThread, renewalThread, syncThread, reads);
+        dataCalls.close();
         executors.forEach(ExecutorService::shutdownNow);
         try {
             for (ExecutorService executor : executors) {

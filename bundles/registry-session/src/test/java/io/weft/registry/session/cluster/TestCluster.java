@@ -4,6 +4,7 @@ import io.weft.registry.data.DataServer;
 import io.weft.registry.data.DataServerOptions;
 import io.weft.registry.data.monitor.DataCounts;
 import io.weft.registry.data.replication.ReplicationAddresses;
+import io.weft.registry.data.server.InProcessSessions;
 import io.weft.registry.protocol.SlotTableView;
 import io.weft.registry.protocol.SlotView;
 import io.weft.registry.session.ClusterOptions;
@@ -44,12 +45,22 @@ final class TestCluster implements AutoCloseable {
 
     /** As {@link #startData()}, dropping a session's publishers {@code leaseMillis} after its last renewal. */
     DataServer startData(long leaseMillis) {
+        return startData(leaseMillis, new InProcessSessions());
+    }
+
+    /** As {@link #startData()}, serving {@code inProcess} too, as the data server of a session's own node does. */
+    DataServer startData(InProcessSessions inProcess) {
+        return startData(30_000, inProcess);
+    }
+
+    private DataServer startData(long leaseMillis, InProcessSessions inProcess) {
         DataServerOptions options = new DataServerOptions("127.0.0.1", "127.0.0.1", 0, 0, List.of(meta.address()),
                 SessionOptions.DEFAULT_DATA_CENTER, SessionOptions.DEFAULT_ZONE, HEARTBEAT_MILLIS, leaseMillis,
                 Math.min(1000, leaseMillis / 4), 2, 50, 5000, 1024 * 1024);
         // An address of no server of this test stays as it is: calls to it fail like calls to a dead server.
         ReplicationAddresses addresses = address -> replicationAddresses.getOrDefault(address, address);
-        DataServer server = new DataServer(ClusterHessian.SLOT, options, new DataCounts(), Clock.systemUTC(), addresses);
+        DataServer server = new DataServer(ClusterHessian.SLOT, options, new DataCounts(), Clock.systemUTC(), addresses,
+                inProcess);
         server.start();
         replicationAddresses.put(server.address(), "127.0.0.1:" + server.replicationPort());
         dataServers.add(server);
