@@ -18,12 +18,16 @@
 #   weft-upgrade   as weft-registry, but its restart is an in-place upgrade of the session: a registry-session bundle
 #                  with a higher version dropped into deploy/ (the node keeps running); judged as weft-cluster's, by a
 #                  change made once the old session has closed its client port reaching every subscriber
+#   weft-wire      as weft-registry, but the session calls its own data server over Bolt on loopback, as it did before
+#                  decision 0025 (dataInProcess=false): beside weft-registry, what the in-process path changes
 #   peer       SOFARegistry 6.3.0 with its shipped settings
 #   peer-fast  SOFARegistry 6.3.0 with its push debouncing cut to 10 ms
-#   ceiling    AnswerOnlySession, a stand-in that answers every registration at once and keeps nothing: the
-#              registration rate the official client itself reaches on this machine (registration phase only)
+#   ceiling    AnswerOnlySession, a stand-in that answers every registration at once and keeps nothing (registration
+#              phase only): the official client against a server that does no work. Not a bound on the others: the
+#              load JVM's own CPU depends on how fast it is answered (Weft's standalone node took more registrations
+#              per second than it in the run of 2026-12-07 17:35)
 # LOAD_ARGS adds or overrides RegistryLoad's --name value arguments. Output: bench/target/registry-run/<time>/
-# (per target: load.out, figures.properties, the server's logs; side-by-side.txt). All seven targets: ~17 min.
+# (per target: load.out, figures.properties, the server's logs; side-by-side.txt). All eight targets: ~20 min.
 # Every process it starts is stopped by PID (trap), never by name.
 set -u
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -40,9 +44,12 @@ if [ "${1:-}" = --inside ]; then
     weft-registry) kind=weft mode=default host=127.0.0.1; export WEFT_ROLES=registry-meta,registry-data,registry-session ;;
     weft-cluster) kind=cluster mode=default host=127.0.0.1 ;;
     weft-upgrade) kind=weft mode=default host=127.0.0.1; export WEFT_ROLES=registry-meta,registry-data,registry-session ;;
+    weft-wire) kind=weft mode=default host=127.0.0.1; export WEFT_ROLES=registry-meta,registry-data,registry-session
+      export WEFT_SESSION_CONF=dataInProcess=false ;;
     peer) kind=peer mode=shipped host=10.255.255.1 ;;
     peer-fast) kind=peer mode=fast host=10.255.255.1 ;;
     ceiling) kind=answer mode=default host=127.0.0.1 ;;
+    *) echo "run.sh: no target $target (see the head of this script)" >&2; exit 64 ;;
   esac
   server="$here/server.sh"
   pidfile=$("$server" pidfile "$kind" "$dir")

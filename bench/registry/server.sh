@@ -66,11 +66,15 @@ await_healthy() { # $1 pid, $2.. base URLs; at most 240 s
 
 start_weft() {
   # The distribution's own JVM options (bin/weft's default) and roles (conf/weft.properties: standalone), unless
-  # WEFT_ROLES names others. Default ports: the namespace is private.
+  # WEFT_ROLES names others; WEFT_SESSION_CONF, when set, is the session's configuration file
+  # (conf/io.weft.registry.session.cfg, one key=value a line). Default ports: the namespace is private.
   mkdir -p "$dir/home/conf"
   [ -e "$dir/home/conf/weft.properties" ] || cp "$WEFT_DIST/conf/weft.properties" "$dir/home/conf/"
   if [ -n "${WEFT_ROLES:-}" ]; then
     sed -i "s/^weft.roles=.*/weft.roles=$WEFT_ROLES/" "$dir/home/conf/weft.properties"
+  fi
+  if [ -n "${WEFT_SESSION_CONF:-}" ]; then
+    printf '%s\n' "$WEFT_SESSION_CONF" > "$dir/home/conf/io.weft.registry.session.cfg"
   fi
   env -u WEFT_JAVA_OPTS WEFT_ADMIN_PASSWORD=bench-secret "$WEFT_DIST/bin/weft" --home "$dir/home" start || return 1
   await_healthy "$(cat "$(pidfile)")" http://127.0.0.1:9603

@@ -42,6 +42,7 @@ class RegistrySessionNodeTest {
     private static final String GROUP = "SOFA";
     private static final String SESSION_BUNDLE = "io.weft.registry-session";
     private static final String DATA_BUNDLE = "io.weft.registry-data";
+    private static final String DATA_SERVER_CLASS = "io.weft.registry.data.DataServer";
 
     @Test
     @DisplayName("RCP-7, RCP-8, RCP-11, RCP-14, RCP-16, RCP-19, RCP-20, REG-61, REG-62, REG-66: registry-client-all"
@@ -178,7 +179,8 @@ class RegistrySessionNodeTest {
     @Test
     @DisplayName("REG-37, decision 0025: in a node with both roles the session calls its own data server in-process;"
             + " a newer registry-data dropped into deploy/ replaces the data server in place, the session takes the"
-            + " new one by itself, the publication is back on it and a later change reaches the subscriber")
+            + " new one by itself, the publication is back on it, a later change reaches the subscriber and the old"
+            + " data server's classes are unloaded")
     void ownDataServerInProcessAcrossItsUpgrade() throws Exception {
         try (WeftNode node = WeftNode.create("registry-data-in-process");
              RealClients clients = new RealClients()) {
@@ -214,6 +216,11 @@ class RegistrySessionNodeTest {
             provider.republish(SERVICE, "127.0.0.1:12200?v=2");
             consumer.await(List.of("127.0.0.1:12200?v=2"));
             assertEquals("Active", ConsoleBundles.find(node.http(), SESSION_BUNDLE).state());
+            // The session let go of the old data server: nothing keeps the old revision's classes loaded.
+            long pid = node.pid().orElseThrow();
+            assertTrue(WeftNode.await(AWAIT, () -> ClassLoaderCount.definingAfterGc(pid, DATA_SERVER_CLASS) == 1),
+                    "class loaders defining " + DATA_SERVER_CLASS + ": "
+                            + ClassLoaderCount.definingAfterGc(pid, DATA_SERVER_CLASS));
         }
     }
 
