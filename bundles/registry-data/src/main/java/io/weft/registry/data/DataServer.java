@@ -120,7 +120,7 @@ public final class DataServer implements DataServerView, AutoCloseable {
                 : ReplicationAddresses.samePort(options.replicationPort()), inProcess);
     }
 
-    /** Reaches the other data servers' replication at {@code replicationAddresses}; no session of its node in-process. */
+    /** Reaches the other data servers' replication at {@code replicationAddresses}; no in-process sessions. */
     public DataServer(BoltHessian hessian, DataServerOptions options, DataCounts counts, Clock clock,
             ReplicationAddresses replicationAddresses) {
         this(hessian, options, counts, clock, replicationAddresses, new InProcessSessions());
@@ -171,8 +171,9 @@ public final class DataServer implements DataServerView, AutoCloseable {
                     guard(DataCollector.SESSION_PORT, refusalLog), sessionHandlers, workers);
             replicationPort = new ReplicationPort(options.bindAddress(), options.replicationPort(),
                     guard(DataCollector.REPLICATION_PORT, refusalLog), new ReplicaReceiver(slots, store), workers);
-            notifier = new ChangeNotifier(new JoinedChannels(sessionPort.connections(), inProcess), outbound, options.notifyRetries(),
-                    options.notifyRetryMillis(), counts);
+            // The sessions connected over Bolt and those of this node attached in-process get the same notices.
+            notifier = new ChangeNotifier(new JoinedChannels(sessionPort.connections(), inProcess), outbound,
+                    options.notifyRetries(), options.notifyRetryMillis(), counts);
             replicator = new Replicator(slots, client, replicationAddresses, outbound, options.notifyRetries(),
                     options.notifyRetryMillis(), counts,
                     new LogThrottle(LOG, REFUSAL_LOG_INTERVAL_MILLIS, clock::millis), clock::millis);
@@ -289,7 +290,8 @@ public final class DataServer implements DataServerView, AutoCloseable {
         return new DataStatus(true, self, sessions.listening(), replication != null && replication.listening(),
                 meta != null && meta.registered(), gate.working(), slots.epoch(),
                 table == null ? 0 : table.leaderCount(self), table == null ? 0 : table.followerCount(self),
-                store.datumCount(), store.publisherCount(), store.publisherCount(slots::leads), sessions.connections().size() + inProcess.size(), leases.size(),
+                store.datumCount(), store.publisherCount(), store.publisherCount(slots::leads),
+                sessions.connections().size() + inProcess.size(), leases.size(),
                 membership.snapshot().dataNodes().size());
     }
 
