@@ -155,10 +155,16 @@ public final class DataServer implements DataServerView, AutoCloseable {
                 new RefusalLog(counts::refusedBody, clock::millis, REFUSAL_LOG_INTERVAL_MILLIS));
         workers = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(WORK_QUEUE), threads.factory("worker"));
-        workers.allowCoreThreadTimeOut(true);
         scheduler = scheduled(1, "scheduler");
         outbound = scheduled(OUTBOUND_THREADS, "outbound");
         syncThread = scheduled(1, "sync");
+        // Every thread made now, by the thread starting this server, and none later: a thread takes its creator's
+        // context class loader and access control context (the protection domains of the code on its stack), so
+        // a worker made on demand for a session of this node calling in-process (decision record 0025) would keep
+        // that session bundle's classes loaded for as long as it lives, past an upgrade of the session.
+        for (ThreadPoolExecutor executor : List.of(workers, scheduler, outbound, syncThread)) {
+            executor.prestartAllCoreThreads();
+        }
         try {
             client = new BoltClient(options.requestTimeoutMillis());
             LeaseEvictor evictor = new LeaseEvictor(leases, store, slots, this::ledChange, counts, clock,

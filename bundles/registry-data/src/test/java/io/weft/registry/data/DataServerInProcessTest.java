@@ -11,6 +11,8 @@ import io.weft.registry.protocol.DatumChanged;
 import io.weft.registry.protocol.DatumView;
 import io.weft.registry.protocol.ReplyMessages;
 import io.weft.registry.protocol.inprocess.InProcessDataPort;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -119,6 +121,31 @@ class DataServerInProcessTest {
 
         DataServer next = servers.start(inProcess);
         assertEquals(next.address(), inProcess.address());
+    }
+
+    @Test
+    @DisplayName("Decision 0025: a session's in-process call makes no data server thread that keeps the session's"
+            + " class loader (a thread takes its creator's), so an upgraded session's classes can be unloaded")
+    void callsLeaveNoThreadWithTheCallersLoader() throws Exception {
+        ClassLoader sessionLoader = new URLClassLoader(new URL[0], null);
+        List<Object> replies = new CopyOnWriteArrayList<>();
+        Thread caller = new Thread(() -> {
+            try {
+                replies.add(call(boltSession.publishRequest(LED_HERE, "register-1", "a")));
+            } catch (Exception e) {
+                replies.add(e);
+            }
+        }, "a session's thread");
+        caller.setContextClassLoader(sessionLoader);
+        caller.start();
+        caller.join();
+
+        assertTrue(replies.get(0) instanceof DataReply r && r.isSuccess(), replies.toString());
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith("weft-data-")) {
+                assertFalse(thread.getContextClassLoader() == sessionLoader, thread.getName());
+            }
+        }
     }
 
     private static CompletionException failure(java.util.concurrent.CompletableFuture<Object> call) {

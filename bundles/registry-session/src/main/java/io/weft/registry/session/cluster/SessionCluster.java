@@ -340,6 +340,11 @@ public final class SessionCluster implements AutoCloseable {
             return thread;
         });
         executor.setRemoveOnCancelPolicy(true);
+        // Made now, by the thread starting this session, not by the first caller: the in-process data server's
+        // threads call in here (decision record 0025), and a thread keeps its creator's context class loader and
+        // access control context, so a thread made on one of them would keep that data bundle's classes loaded past
+        // an upgrade of the data server.
+        executor.prestartAllCoreThreads();
         return executor;
     }
 }
