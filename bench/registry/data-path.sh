@@ -22,21 +22,12 @@ out=$(realpath -m "${1:-$root/bench/target/registry-data-path/$(date -u +%Y%m%d-
 turns=${TURNS:-3}
 # shellcheck source=load-jvm.sh
 . "$here/load-jvm.sh"
+# shellcheck source=one-node.sh
+. "$here/one-node.sh"
 for need in "$root/assembly/target/weft-standalone/bin/weft" "$root/bench/target/registry-client" "$load_jar"; do
   [ -e "$need" ] || { echo "data-path.sh: ${need:-the load jar} missing: prepare as run.sh's head says" >&2; exit 1; }
 done
-mkdir -p "$out"
-cp -a "${WEFT_DIST:-$root/assembly/target/weft-standalone}" "$out/weft-standalone" || exit 1
-export WEFT_DIST="$out/weft-standalone"
-export WEFT_ROLES=registry-meta,registry-data,registry-session
-server="$here/server.sh"
-pidfile=$("$server" pidfile weft "$out")
-trap '"$server" stop weft "$out" > /dev/null 2>&1' EXIT
-trap 'exit 130' INT TERM
-
-echo "registry data path: $(date); $(nproc) cores; $(java -version 2>&1 | head -n 1); roles $WEFT_ROLES;" \
-     "weft $(git -C "$root" rev-parse --short HEAD 2>/dev/null); load average $(cut -d' ' -f1-3 /proc/loadavg); output in $out"
-"$server" start weft "$out" || { echo "data-path.sh: the node did not start: see $out/home/logs" >&2; exit 1; }
+one_node_start data-path.sh "registry data path" "$out"
 data_log="$out/home/logs/registry/data/registry-data.log"
 
 attachments() { grep -c "attached in-process" "$data_log" 2>/dev/null || true; }

@@ -18,25 +18,15 @@ root=$(cd "$here/../.." && pwd)
 out=$(realpath -m "${1:-$root/bench/target/registry-profile/$(date -u +%Y%m%d-%H%M%S)}")
 # shellcheck source=load-jvm.sh
 . "$here/load-jvm.sh"
+# shellcheck source=one-node.sh
+. "$here/one-node.sh"
 bench_jar=$(ls "$root"/bench/target/bench-*.jar 2>/dev/null | grep -v -- '-registry-load.jar$' | head -n 1)
 for need in "$root/assembly/target/weft-standalone/bin/weft" "$root/bench/target/registry-client" "$load_jar" "$bench_jar"; do
   [ -e "$need" ] || { echo "profile.sh: ${need:-the bench jars} missing: prepare as run.sh's head says" >&2; exit 1; }
 done
 java_home=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
 jcmd=${JAVA_HOME:-$java_home}/bin/jcmd
-mkdir -p "$out"
-# A copy of the distribution, so that a rebuild of assembly/ during the run cannot change what is measured.
-cp -a "${WEFT_DIST:-$root/assembly/target/weft-standalone}" "$out/weft-standalone" || exit 1
-export WEFT_DIST="$out/weft-standalone"
-export WEFT_ROLES=${WEFT_ROLES:-registry-meta,registry-data,registry-session}
-server="$here/server.sh"
-pidfile=$("$server" pidfile weft "$out")
-trap '"$server" stop weft "$out" > /dev/null 2>&1' EXIT
-trap 'exit 130' INT TERM
-
-echo "registry profile: $(date); $(nproc) cores; $(java -version 2>&1 | head -n 1); roles $WEFT_ROLES;" \
-     "weft $(git -C "$root" rev-parse --short HEAD 2>/dev/null); load average $(cut -d' ' -f1-3 /proc/loadavg); output in $out"
-"$server" start weft "$out" || { echo "profile.sh: the node did not start: see $out/home/logs" >&2; exit 1; }
+one_node_start profile.sh "registry profile" "$out"
 pid=$(cat "$pidfile")
 "$jcmd" "$pid" JFR.start name=profile settings=profile > /dev/null || exit 1
 # shellcheck disable=SC2086
