@@ -14,6 +14,7 @@ import io.weft.registry.protocol.ViewChanged;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The session's Bolt client towards the cluster (decision record 0021): calls to the meta servers (9610) and the
@@ -95,7 +96,7 @@ public final class ClusterRpc implements AsyncCalls, AutoCloseable {
         } finally {
             thread.setContextClassLoader(previous);
         }
-        return typed(what(request, address), reply, replyType);
+        return typed(() -> what(request, address), reply, replyType);
     }
 
     /**
@@ -116,7 +117,7 @@ public final class ClusterRpc implements AsyncCalls, AutoCloseable {
                 public void onResponse(Object result) {
                     R typedReply;
                     try {
-                        typedReply = typed(what(request, address), result, replyType);
+                        typedReply = typed(() -> what(request, address), result, replyType);
                     } catch (CallFailedException e) {
                         done.accept(null, e);
                         return;
@@ -154,19 +155,20 @@ public final class ClusterRpc implements AsyncCalls, AutoCloseable {
     }
 
     /**
-     * @param what the call, for the failure's message
+     * @param what names the call in the failure's message; asked only then
      * @throws CallFailedException if {@code reply} is not a {@code replyType}
      */
-    static <R> R typed(String what, Object reply, Class<R> replyType) throws CallFailedException {
+    static <R> R typed(Supplier<String> what, Object reply, Class<R> replyType) throws CallFailedException {
         if (!replyType.isInstance(reply)) {
-            throw new CallFailedException(what + " was answered with "
+            throw new CallFailedException(what.get() + " was answered with "
                     + (reply == null ? "nothing" : "a " + reply.getClass().getName()) + ", not a "
                     + replyType.getSimpleName(), null);
         }
         return replyType.cast(reply);
     }
 
-    private static String what(Object request, String address) {
+    /** The call, for a failure's message. */
+    static String what(Object request, String address) {
         return request.getClass().getSimpleName() + " to " + address;
     }
 

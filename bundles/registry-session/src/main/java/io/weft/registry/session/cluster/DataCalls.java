@@ -69,30 +69,36 @@ final class DataCalls implements AsyncCalls, AutoCloseable {
                 done.accept(reply, failure);
             }
         };
-        String what = request.getClass().getSimpleName() + " to " + address + " (in-process)";
         ScheduledFuture<?> timeout;
         try {
-            timeout = timer.schedule(() -> once.accept(null, new CallFailedException(what + " not answered within "
-                    + timeoutMillis + " ms", null)), timeoutMillis, TimeUnit.MILLISECONDS);
+            timeout = timer.schedule(() -> once.accept(null, new CallFailedException(what(request, address)
+                    + " not answered within " + timeoutMillis + " ms", null)), timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException closing) {
-            once.accept(null, new CallFailedException(what + " not sent: the session is stopping", closing));
+            once.accept(null, new CallFailedException(what(request, address) + " not sent: the session is stopping",
+                    closing));
             return;
         }
         port.call(request).whenComplete((reply, failure) -> {
             timeout.cancel(false);
             if (failure != null) {
-                once.accept(null, new CallFailedException(what + " failed: " + failure.getMessage(), failure));
+                once.accept(null, new CallFailedException(what(request, address) + " failed: "
+                        + failure.getMessage(), failure));
                 return;
             }
             R typed;
             try {
-                typed = ClusterRpc.typed(what, reply, replyType);
+                typed = ClusterRpc.typed(() -> what(request, address), reply, replyType);
             } catch (CallFailedException e) {
                 once.accept(null, e);
                 return;
             }
             once.accept(typed, null);
         });
+    }
+
+    /** The call, for a failure's message; made only when one is reported (every call comes this way). */
+    private static String what(Object request, String address) {
+        return ClusterRpc.what(request, address) + " (in-process)";
     }
 
     private void detach() {
