@@ -107,9 +107,7 @@ public final class DataServer implements DataServerView, AutoCloseable {
      * own (9621 for 9620), or, when either port is picked by the system, on {@code options.replicationPort()}.
      */
     public DataServer(BoltHessian hessian, DataServerOptions options, DataCounts counts, Clock clock) {
-        this(hessian, options, counts, clock, options.sessionPort() > 0 && options.replicationPort() > 0
-                ? ReplicationAddresses.sameOffset(options.sessionPort(), options.replicationPort())
-                : ReplicationAddresses.samePort(options.replicationPort()), new InProcessSessions());
+        this(hessian, options, counts, clock, new InProcessSessions());
     }
 
     /** As {@link #DataServer(BoltHessian, DataServerOptions, DataCounts, Clock)}, serving {@code inProcess} too. */
