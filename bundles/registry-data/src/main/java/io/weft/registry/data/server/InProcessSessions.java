@@ -1,6 +1,7 @@
 package io.weft.registry.data.server;
 
 import io.weft.registry.data.notify.NoticeChannel;
+import io.weft.registry.data.transport.HandlerFailures;
 import io.weft.registry.protocol.DatumChanged;
 import io.weft.registry.protocol.inprocess.InProcessDataPort;
 import java.util.HashMap;
@@ -100,14 +101,12 @@ public final class InProcessSessions implements InProcessDataPort, NoticeChannel
         return reply;
     }
 
-    /** As the Bolt port answers: a handler's failure is a refused reply with the reason, logged here. */
+    /** As the Bolt port answers: a handler's failure is a refused reply with the reason. */
     private static Object answer(SessionHandlers.Handler<?> handler, Object request) {
-        String name = handler.type().getSimpleName();
         try {
             return handler.apply(request);
         } catch (RuntimeException e) {
-            LOG.error("[data] {} failed: {}", name, e.toString(), e);
-            return handler.refusal().apply(name + " failed on this data server: " + e);
+            return HandlerFailures.refused(handler.type(), handler.refusal(), e);
         }
     }
 

@@ -7,8 +7,6 @@ import io.weft.registry.protocol.ProtocolClasses;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Bolt's processor for one request class of decision record 0021 (the class name is Bolt's interest). Hands the
@@ -19,8 +17,6 @@ import org.slf4j.LoggerFactory;
  * @param <T> the request class
  */
 final class MessageProcessor<T> extends SyncUserProcessor<T> {
-
-    private static final Logger LOG = LoggerFactory.getLogger("registry.data");
 
     private final Class<T> type;
     private final BiFunction<T, Connection, Object> handler;
@@ -48,8 +44,7 @@ final class MessageProcessor<T> extends SyncUserProcessor<T> {
         try {
             return handler.apply(request, context.getConnection());
         } catch (RuntimeException e) {
-            LOG.error("[data] {} failed: {}", type.getSimpleName(), e.toString(), e);
-            return refusal.apply(type.getSimpleName() + " failed on this data server: " + e);
+            return HandlerFailures.refused(type, refusal, e);
         }
     }
 
