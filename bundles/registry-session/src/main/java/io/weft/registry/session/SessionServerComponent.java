@@ -105,7 +105,7 @@ public final class SessionServerComponent {
         ClusterOptions cluster = clusterOf(initial);
         node = new SessionNode(boltHessian, () -> signatureVerifier, Clock.systemUTC());
         node.restartHandoverMillis(initial.restartHandoverMillis());
-        node.localData(initial.dataInProcess() ? localData : null);
+        useLocalData();
         node.apply(options, cluster, initial.advertisedHost().strip());
         updateAddress();
 
@@ -147,7 +147,7 @@ public final class SessionServerComponent {
         SessionServerConfig old = config;
         config = next;
         node.restartHandoverMillis(next.restartHandoverMillis());
-        node.localData(next.dataInProcess() ? localData : null);
+        useLocalData();
         node.apply(options, cluster, next.advertisedHost().strip());
         updateAddress();
         if (!old.httpInstance().equals(next.httpInstance())) {
@@ -173,8 +173,8 @@ public final class SessionServerComponent {
             policyOption = ReferencePolicyOption.GREEDY)
     synchronized void bindLocalData(InProcessDataPort port) {
         localData = port;
-        if (node != null && config.dataInProcess()) {
-            node.localData(port);
+        if (node != null) {
+            useLocalData();
         }
     }
 
@@ -185,8 +185,13 @@ public final class SessionServerComponent {
         }
         localData = null;
         if (node != null) {
-            node.localData(null);
+            useLocalData();
         }
+    }
+
+    /** The node's data server to the session, unless the configuration says every data server over Bolt. */
+    private void useLocalData() {
+        node.localData(config.dataInProcess() ? localData : null);
     }
 
     @Deactivate
