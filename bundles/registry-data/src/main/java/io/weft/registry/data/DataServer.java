@@ -291,10 +291,11 @@ public final class DataServer implements DataServerView, AutoCloseable {
         }
         String self = slots.self();
         SlotTable table = slots.table().orElse(null);
+        LocalSlots.Led led = slots.led();
         return new DataStatus(true, self, sessions.listening(), replication != null && replication.listening(),
                 meta != null && meta.registered(), gate.working(), slots.epoch(),
                 table == null ? 0 : table.leaderCount(self), table == null ? 0 : table.followerCount(self),
-                store.datumCount(), store.publisherCount(), store.publisherCount(slots::leads),
+                store.datumCount(), store.publisherCount(), store.publisherCount(led.slotCount(), led.slots()),
                 sessions.connections().size() + inProcess.size(), leases.size(),
                 membership.snapshot().dataNodes().size());
     }

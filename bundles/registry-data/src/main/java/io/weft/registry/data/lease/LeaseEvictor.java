@@ -98,7 +98,12 @@ public final class LeaseEvictor {
         long left = Math.max(0, old.renewedAtMillis() + leaseMillis - clock.millis());
         LEASE_LOG.info("[lease] session {} restarted as process {}: {} publishers of its process {} stay for {} ms"
                 + " more, for its clients to register again", old.sessionAddress(), newProcessId,
-                store.publisherCount(slots::leads, old.sessionProcessId()), old.sessionProcessId(), left);
+                heldOf(old.sessionProcessId()), old.sessionProcessId(), left);
+    }
+
+    private int heldOf(String sessionProcessId) {
+        LocalSlots.Led led = slots.led();
+        return store.publisherCount(sessionProcessId, led.slotCount(), led.slots());
     }
 
     private int evict(Lease lease) {

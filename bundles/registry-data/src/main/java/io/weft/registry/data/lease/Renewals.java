@@ -52,7 +52,8 @@ public final class Renewals {
         }
         boolean known = leases.known(process);
         touch(address, process);
-        int held = store.publisherCount(slots::leads, process);
+        LocalSlots.Led led = slots.led();
+        int held = store.publisherCount(process, led.slotCount(), led.slots());
         if (!known) {
             RENEW_LOG.info("[renew] session {} process {}: lease started, {} of its publishers held here", address,
                     process, held);

@@ -2,6 +2,7 @@ package io.weft.registry.data.slot;
 
 import io.weft.registry.protocol.SlotTableView;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,6 +85,23 @@ public final class LocalSlots {
     public boolean holds(String dataInfoId) {
         SlotTable t = table;
         return t != null && t.holds(self, t.slotOf(dataInfoId));
+    }
+
+    /** The slots this server leads under the table in force when asked; none before the first table. */
+    public Led led() {
+        SlotTable t = table;
+        String address = self;
+        return t == null ? Led.NONE : new Led(t.slotCount(), slot -> t.leads(address, slot));
+    }
+
+    /**
+     * Slots this server leads under one table.
+     *
+     * @param slotCount the table's slot count, 0 for no table
+     * @param slots     selects the slot ids led, of {@code 0 .. slotCount - 1}
+     */
+    public record Led(int slotCount, IntPredicate slots) {
+        static final Led NONE = new Led(0, slot -> false);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.weft.registry.data.store;
 
 import io.weft.registry.protocol.PublisherEntry;
+import io.weft.registry.protocol.Slots;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -11,6 +12,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BiFunction;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -20,11 +27,20 @@ import java.util.function.Predicate;
  * until {@link #forgetEmptySince(long)} drops it: by then the clock part of any new version is past it.
  *
  * <p>Thread-safe: each change is atomic per datum; the methods that touch many datums change them one by one.
+ * Each change also moves the {@link PublisherTally} that answers lease renewals, inside the datum's atomic
+ * change; the tally is built on the first renewal (and again if the slot count changes) under the write side of
+ * {@code tallyLock}, whose read side every change holds, so no change is counted twice or missed.
  */
 public final class DatumStore {
 
     private final ConcurrentHashMap<String, Datum> datums = new ConcurrentHashMap<>();
     private final VersionClock versions;
+    private final ReadWriteLock tallyLock = new ReentrantReadWriteLock();
+    /** Null until a renewal asks; replaced only under the write lock. */
+    private volatile PublisherTally tally;
+    /** Kept up by every change, for the health check and metrics (which used to walk every datum). */
+    private final LongAdder publishers = new LongAdder();
+    private final LongAdder datumsWithPublishers = new LongAdder();
 
     public DatumStore(VersionClock versions) {
         this.versions = versions;
@@ -38,7 +54,7 @@ public final class DatumStore {
      */
     public Change publish(String dataInfoId, PublisherEntry publisher) {
         boolean[] changed = {false};
-        Datum after = datums.compute(dataInfoId, (id, held) -> {
+        Datum after = change(dataInfoId, (id, held) -> {
             Datum current = held == null ? Datum.empty(id) : held;
             PublisherEntry existing = current.publishers().get(publisher.getRegisterId());
             if (existing != null && existing.getClientVersion() > publisher.getClientVersion()) {
@@ -59,7 +75,7 @@ public final class DatumStore {
      */
     public Change unpublish(String dataInfoId, String registerId, String sessionProcessId) {
         boolean[] changed = {false};
-        Datum after = datums.compute(dataInfoId, (id, held) -> {
+        Datum after = change(dataInfoId, (id, held) -> {
             Datum current = held == null ? Datum.empty(id) : held;
             PublisherEntry existing = current.publishers().get(registerId);
             if (existing == null || !Objects.equals(existing.getSessionProcessId(), sessionProcessId)) {
@@ -92,7 +108,10 @@ public final class DatumStore {
                 continue;
             }
             Datum[] result = {null};
-            datums.computeIfPresent(held.getKey(), (id, current) -> {
+            change(held.getKey(), (id, current) -> {
+                if (current == null) {
+                    return null;
+                }
                 Map<String, PublisherEntry> next = new LinkedHashMap<>(current.publishers());
                 if (!next.values().removeIf(gone)) {
                     return current;
@@ -125,7 +144,7 @@ public final class DatumStore {
      */
     public boolean applyReplica(String dataInfoId, long version, Collection<PublisherEntry> publishers) {
         boolean[] applied = {false};
-        datums.compute(dataInfoId, (id, held) -> {
+        change(dataInfoId, (id, held) -> {
             if (held != null && held.version() >= version) {
                 return held;
             }
@@ -171,19 +190,92 @@ public final class DatumStore {
         return processes;
     }
 
-    /** How many publishers of {@code sessionProcessId} the datums {@code scope} selects hold. */
-    public int publisherCount(Predicate<String> scope, String sessionProcessId) {
-        int count = 0;
-        for (Map.Entry<String, Datum> entry : datums.entrySet()) {
-            if (scope.test(entry.getKey())) {
-                for (PublisherEntry p : entry.getValue().publishers().values()) {
-                    if (sessionProcessId.equals(p.getSessionProcessId())) {
-                        count++;
+    /**
+     * How many publishers of {@code sessionProcessId} the datums in the slots {@code slots} selects hold, under a
+     * table of {@code slotCount} slots (a lease renewal, REG-34). Costs one look per slot; the first call, and
+     * the first after the slot count changed, counts every datum once.
+     *
+     * @param slotCount the slot count of the table the slot ids belong to; 0 (no table yet) selects nothing
+     */
+    public int publisherCount(String sessionProcessId, int slotCount, IntPredicate slots) {
+        return slotCount < 1 ? 0 : tallyFor(slotCount).count(sessionProcessId, slots);
+    }
+
+    /** As {@link #publisherCount(String, int, IntPredicate)}, every session process's publishers. */
+    public int publisherCount(int slotCount, IntPredicate slots) {
+        return slotCount < 1 ? 0 : tallyFor(slotCount).countAll(slots);
+    }
+
+    private PublisherTally tallyFor(int slotCount) {
+        PublisherTally current = tally;
+        if (current != null && current.slotCount() == slotCount) {
+            return current;
+        }
+        Lock exclusive = tallyLock.writeLock();
+        exclusive.lock();
+        try {
+            current = tally;
+            if (current == null || current.slotCount() != slotCount) {
+                current = new PublisherTally(slotCount);
+                for (Datum datum : datums.values()) {
+                    account(current, datum.dataInfoId(), null, datum);
+                }
+                tally = current;
+            }
+            return current;
+        } finally {
+            exclusive.unlock();
+        }
+    }
+
+    /**
+     * Every change of a datum goes through here: {@code remap} as in {@link ConcurrentHashMap#compute}, and the
+     * publishers that came and went moved in the tally within the same atomic change.
+     *
+     * @return the datum afterwards, null if there is none
+     */
+    private Datum change(String dataInfoId, BiFunction<String, Datum, Datum> remap) {
+        Lock shared = tallyLock.readLock();
+        shared.lock();
+        try {
+            return datums.compute(dataInfoId, (id, held) -> {
+                Datum next = remap.apply(id, held);
+                if (next != held) {
+                    int before = held == null ? 0 : held.publisherCount();
+                    int after = next == null ? 0 : next.publisherCount();
+                    publishers.add(after - before);
+                    if ((before > 0) != (after > 0)) {
+                        datumsWithPublishers.add(after > 0 ? 1 : -1);
+                    }
+                    PublisherTally current = tally;
+                    if (current != null) {
+                        account(current, id, held, next);
                     }
                 }
+                return next;
+            });
+        } finally {
+            shared.unlock();
+        }
+    }
+
+    /** Moves the tally from {@code before} to {@code after} (either may be null): publishers stored are never changed. */
+    private static void account(PublisherTally tally, String dataInfoId, Datum before, Datum after) {
+        Map<String, PublisherEntry> old = before == null ? Map.of() : before.publishers();
+        Map<String, PublisherEntry> now = after == null ? Map.of() : after.publishers();
+        int slot = -1;
+        for (Map.Entry<String, PublisherEntry> entry : old.entrySet()) {
+            if (now.get(entry.getKey()) != entry.getValue()) {
+                slot = slot < 0 ? Slots.slotOf(dataInfoId, tally.slotCount()) : slot;
+                tally.add(entry.getValue().getSessionProcessId(), slot, -1);
             }
         }
-        return count;
+        for (Map.Entry<String, PublisherEntry> entry : now.entrySet()) {
+            if (old.get(entry.getKey()) != entry.getValue()) {
+                slot = slot < 0 ? Slots.slotOf(dataInfoId, tally.slotCount()) : slot;
+                tally.add(entry.getValue().getSessionProcessId(), slot, 1);
+            }
+        }
     }
 
     /**
@@ -192,9 +284,18 @@ public final class DatumStore {
      * @return how many were dropped
      */
     public int retainOnly(Predicate<String> keep) {
-        int before = datums.size();
-        datums.keySet().removeIf(id -> !keep.test(id));
-        return before - datums.size();
+        int dropped = 0;
+        for (String id : datums.keySet()) {
+            if (!keep.test(id)) {
+                boolean[] held = {false};
+                change(id, (key, current) -> {
+                    held[0] = current != null;
+                    return null;
+                });
+                dropped += held[0] ? 1 : 0;
+            }
+        }
+        return dropped;
     }
 
     /**
@@ -207,6 +308,7 @@ public final class DatumStore {
      */
     public int forgetEmptySince(long millis) {
         int forgotten = 0;
+        forgetProcessesWithoutPublishers();
         for (Map.Entry<String, Datum> entry : datums.entrySet()) {
             Datum datum = entry.getValue();
             // Removed only if it is still that very datum: every change replaces it (datums are immutable), so
@@ -219,24 +321,28 @@ public final class DatumStore {
         return forgotten;
     }
 
+    /** The tally keeps no count for a session process that has no publisher left (its lease ended, say). */
+    private void forgetProcessesWithoutPublishers() {
+        PublisherTally current = tally;
+        if (current == null) {
+            return;
+        }
+        Lock exclusive = tallyLock.writeLock();
+        exclusive.lock();
+        try {
+            current.forgetProcessesWithoutPublishers();
+        } finally {
+            exclusive.unlock();
+        }
+    }
+
     /** Datums with at least one publisher. */
     public int datumCount() {
-        return (int) datums.values().stream().filter(d -> d.publisherCount() > 0).count();
+        return datumsWithPublishers.intValue();
     }
 
     public int publisherCount() {
-        return datums.values().stream().mapToInt(Datum::publisherCount).sum();
-    }
-
-    /** Publishers of the datums {@code scope} selects (e.g. those of the slots this server leads). */
-    public int publisherCount(Predicate<String> scope) {
-        int count = 0;
-        for (Map.Entry<String, Datum> entry : datums.entrySet()) {
-            if (scope.test(entry.getKey())) {
-                count += entry.getValue().publisherCount();
-            }
-        }
-        return count;
+        return publishers.intValue();
     }
 
     /**

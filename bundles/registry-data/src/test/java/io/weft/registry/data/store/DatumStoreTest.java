@@ -2,9 +2,11 @@ package io.weft.registry.data.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weft.registry.protocol.PublisherEntry;
+import io.weft.registry.protocol.Slots;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,17 +32,29 @@ class DatumStoreTest {
     }
 
     @Test
-    @DisplayName("REG-83: the publishers of the datums a scope selects (the led slots) are counted apart from all held")
+    @DisplayName("REG-83: the publishers in the slots led are counted apart from all held; datums without publishers"
+            + " are not counted")
     void scopedPublisherCount() {
         String other = "com.example.Other#@#DEFAULT_INSTANCE_ID#@#SOFA";
         store.publish(SERVICE, publisher("r1", "s1", "c1", 1));
         store.publish(SERVICE, publisher("r2", "s1", "c1", 1));
         store.publish(other, publisher("r3", "s1", "c1", 1));
 
+        int serviceSlot = Slots.slotOf(SERVICE, 64);
+        int otherSlot = Slots.slotOf(other, 64);
+        assertNotEquals(serviceSlot, otherSlot, "the test needs them in two slots");
+
         assertEquals(3, store.publisherCount());
-        assertEquals(2, store.publisherCount(SERVICE::equals));
-        assertEquals(1, store.publisherCount(other::equals));
-        assertEquals(0, store.publisherCount(id -> false));
+        assertEquals(2, store.datumCount());
+        assertEquals(2, store.publisherCount(64, slot -> slot == serviceSlot));
+        assertEquals(1, store.publisherCount(64, slot -> slot == otherSlot));
+        assertEquals(0, store.publisherCount(64, slot -> false));
+        assertEquals(0, store.publisherCount(0, slot -> true), "no slot table: nothing is led");
+
+        store.unpublish(other, "r3", "s1");
+        assertEquals(2, store.publisherCount());
+        assertEquals(1, store.datumCount(), "a datum without publishers is not counted");
+        assertEquals(0, store.publisherCount(64, slot -> slot == otherSlot));
     }
 
     @Test
