@@ -1,5 +1,6 @@
 package io.weft.registry.session.cluster;
 
+import io.weft.registry.protocol.Slots;
 import io.weft.registry.session.data.DataInfoId;
 import io.weft.registry.session.data.Publication;
 import java.util.ArrayList;
@@ -33,6 +34,12 @@ public final class HeldPublications {
      * {@code held} under this object's lock; reads of {@code held} take no lock.
      */
     private final Map<String, Set<PublicationKey>> byConnection = new HashMap<>();
+    /**
+     * How many publications are held in each slot, for a table of {@code perSlot.length} slots: a lease renewal
+     * (every 5 s) reports them by slot leader, which would otherwise hash every held publication's id. Built at the
+     * first count, and again when the slot count changes; kept up under this object's lock.
+     */
+    private int[] perSlot = new int[0];
 
     /** Holds {@code publication}, replacing the one with its registId in that datum. */
     public synchronized PublicationKey put(DataInfoId id, Publication publication, long nowMillis) {
@@ -40,6 +47,8 @@ public final class HeldPublications {
         Held previous = held.put(key, new Held(publication, nowMillis));
         if (previous != null) {
             unindex(previous.publication().connectionId(), key);
+        } else {
+            tally(key, 1);
         }
         byConnection.computeIfAbsent(publication.connectionId(), connection -> new HashSet<>()).add(key);
         return key;
@@ -51,6 +60,7 @@ public final class HeldPublications {
         Held previous = held.remove(key);
         if (previous != null) {
             unindex(previous.publication().connectionId(), key);
+            tally(key, -1);
         }
         return key;
     }
@@ -62,9 +72,17 @@ public final class HeldPublications {
             return List.of();
         }
         for (PublicationKey key : keys) {
-            held.remove(key);
+            if (held.remove(key) != null) {
+                tally(key, -1);
+            }
         }
         return new ArrayList<>(keys);
+    }
+
+    private void tally(PublicationKey key, int delta) {
+        if (perSlot.length > 0) {
+            perSlot[Slots.slotOf(key.id().toString(), perSlot.length)] += delta;
+        }
     }
 
     private void unindex(String connectionId, PublicationKey key) {
@@ -88,12 +106,16 @@ public final class HeldPublications {
     }
 
     /** How many of the held publications each data server leads the slot of under {@code routing}. */
-    public Map<String, Integer> countsByLeader(SlotRouting routing) {
+    public synchronized Map<String, Integer> countsByLeader(SlotRouting routing) {
+        if (perSlot.length != routing.slotCount()) {
+            perSlot = new int[routing.slotCount()];
+            held.keySet().forEach(key -> tally(key, 1));
+        }
         Map<String, Integer> counts = new HashMap<>();
-        for (PublicationKey key : held.keySet()) {
-            String leader = routing.leaderOf(key.id().toString());
-            if (leader != null) {
-                counts.merge(leader, 1, Integer::sum);
+        for (int slot = 0; slot < perSlot.length; slot++) {
+            String leader = routing.leaderOfSlot(slot);
+            if (leader != null && perSlot[slot] > 0) {
+                counts.merge(leader, perSlot[slot], Integer::sum);
             }
         }
         return counts;

@@ -67,6 +67,11 @@ public final class SlotRouting {
         return leaders.get(Slots.slotOf(dataInfoId, leaders.size()));
     }
 
+    /** The data server leading slot {@code slot} ({@code 0 .. slotCount() - 1}), null while it has none. */
+    public String leaderOfSlot(int slot) {
+        return leaders.get(slot);
+    }
+
     /** Every data server the table names, as leader or follower. */
     public Set<String> servers() {
         return servers;
