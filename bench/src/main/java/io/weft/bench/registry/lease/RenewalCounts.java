@@ -68,12 +68,11 @@ public final class RenewalCounts {
             store.publisherCount("process-0", SLOTS, LED); // the tally exists from the first publish on
             long tallied = publishAll(store, size);
 
-            DatumStore walked = untallied;
             long walkStart = System.nanoTime();
-            int byWalk = walk(walked, "process-3");
+            int byWalk = walk(untallied, "process-3");
             long walk = System.nanoTime() - walkStart;
             long buildStart = System.nanoTime();
-            int built = walked.publisherCount("process-3", SLOTS, LED);
+            int built = untallied.publisherCount("process-3", SLOTS, LED);
             long build = System.nanoTime() - buildStart;
             long[] counts = new long[20];
             int counted = 0;
