@@ -326,6 +326,40 @@ public final class SessionNode implements SessionView, AutoCloseable {
         close(0);
     }
 
+    /**
+     * Closes the node as the whole node shuts down: in a cluster whose meta names other sessions, this session's
+     * clients are first sent on to them, for up to {@code bounceMillis} (0: not at all; see
+     * {@link io.weft.registry.session.connection.BoltSessionServer#bounceClients(long)}); then the port and every
+     * connection close at once.
+     *
+     * @return whether the clients were sent on and had all gone before the port closed
+     */
+    public boolean shutDown(long bounceMillis) {
+        if (bounceMillis < 0) {
+            throw new IllegalArgumentException("shutdownBounceMillis must not be negative, was " + bounceMillis);
+        }
+        Running r = running;
+        boolean sentOn = r != null && bounceMillis > 0 && !otherSessions(r).isEmpty() && bounceClients(bounceMillis);
+        close(0);
+        return sentOn;
+    }
+
+    /** Sends this session's clients on to others for up to {@code maxMillis}; false if some still came back. */
+    boolean bounceClients(long maxMillis) {
+        Running r = running;
+        return r != null && r.server().bounceClients(maxMillis);
+    }
+
+    /** The sessions the meta names besides this one; none standalone. */
+    private Set<String> otherSessions(Running r) {
+        if (r.cluster() == null) {
+            return Set.of();
+        }
+        Set<String> others = new TreeSet<>(r.cluster().sessionNodes());
+        boltEndpoint().ifPresent(others::remove);
+        return others;
+    }
+
     /** Closes the node, its clients' connections {@code handoverMillis} after its client port. */
     public synchronized void close(long handoverMillis) {
         closed = true;

@@ -143,6 +143,14 @@ public final class SessionServer implements AutoCloseable {
         return options;
     }
 
+    /**
+     * Sends the clients on to other sessions before the node shuts down; returns when they have gone or after
+     * {@code maxMillis} (see {@link BoltSessionServer#bounceClients(long)}).
+     */
+    public boolean bounceClients(long maxMillis) {
+        return port.bounceClients(maxMillis);
+    }
+
     /** Closes the client port and the clients' connections at once, and the push thread. */
     @Override
     public void close() {

@@ -206,7 +206,11 @@ public final class SessionServerComponent {
         address = null;
         listed = null;
         consoleLog.close();
-        node.close(nodeShuttingDown() ? 0 : config.restartHandoverMillis());
+        if (nodeShuttingDown()) {
+            node.shutDown(config.shutdownBounceMillis());
+        } else {
+            node.close(config.restartHandoverMillis());
+        }
     }
 
     /**

@@ -88,10 +88,19 @@ public @interface SessionServerConfig {
             + " on their first try instead of waiting 5-10 s for their next one. A registration sent meanwhile is"
             + " acknowledged and not applied (in the last 50 ms not answered): the client registers everything again"
             + " after reconnecting. 0"
-            + " closes them with the port; a node that shuts down always closes them at once, so its clients move to"
-            + " another session without delay (decision record 0023).",
+            + " closes them with the port; a node that shuts down closes them at once (see the shutdown bounce)"
+            + " (decision record 0023).",
             min = "0")
     long restartHandoverMillis() default 1000;
+
+    @AttributeDefinition(name = "Shutdown bounce (ms)", description = "When the node shuts down in a cluster whose"
+            + " meta servers name other sessions: how long at most its client port goes on accepting after it closed"
+            + " every client connection, closing each new one again 100 ms later unanswered, so that a client which"
+            + " picked this session again picks another at once instead of sleeping 0-5 s after a refused attempt."
+            + " Ends earlier, once no client came back for 600 ms; not at all if no client is connected. 0 closes the"
+            + " port at once (decision record 0026).",
+            min = "0")
+    long shutdownBounceMillis() default 4000;
 
     @AttributeDefinition(name = "Meta servers", description = "The registry meta servers' session port,"
             + " comma-separated host:9610 (a host alone gets 9610). The session heartbeats to the meta leader, follows"

@@ -19,6 +19,7 @@ import io.weft.codec.hessian.SafeHessian;
 import io.weft.registry.session.push.PushChannel;
 import io.weft.registry.session.register.RegisterHandler;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -74,6 +75,8 @@ public final class BoltSessionServer implements PushChannel, AutoCloseable {
      * on; connections closing after that are closed by this server, not their clients.
      */
     private volatile ClientHandOver handOver;
+    /** Set while a shutting-down node sends its clients on to other sessions ({@link #bounceClients(long)}). */
+    private volatile ClientBounce bounce;
     private final RefusalCounts refusals;
     private final Clock clock;
     private ThreadPoolExecutor workers;
@@ -180,15 +183,67 @@ public final class BoltSessionServer implements PushChannel, AutoCloseable {
         }
     }
 
-    /** What the port does with a client's request now: apply it, or, while it stops, acknowledge or hold it. */
+    /**
+     * What the port does with a client's request now: apply it, or, while it stops, acknowledge or hold it (a
+     * bounce holds them all).
+     */
     RequestPolicy requestPolicy() {
-        ClientHandOver current = handOver;
-        return current == null ? RequestPolicy.APPLY : current.policy();
+        ClientHandOver closing = handOver;
+        if (closing != null) {
+            return closing.policy();
+        }
+        return bounce == null ? RequestPolicy.APPLY : RequestPolicy.HOLD;
     }
 
     /** Asked only under {@link RequestPolicy#ACKNOWLEDGE}, hence while handing over. */
     private Object acknowledgedOnly(Object register) {
         return handOver.acknowledge(register);
+    }
+
+    /**
+     * Before a shutting-down node closes this port: sends its clients on to the cluster's other sessions, and
+     * returns once they have gone or after {@code maxMillis} (decision record 0026). Closes every client
+     * connection at once and keeps the port listening; each connection accepted meanwhile is closed again
+     * {@link ClientBounce#CLOSE_AFTER_MILLIS} later, its requests unanswered ({@link ClientBounce}), and its client
+     * picks a session again, the other sessions being the likelier pick each time. Ends when no connection that
+     * came back is open and none opened for {@link ClientBounce#SETTLE_MILLIS}, or at once if no client is
+     * connected. The caller then {@link #close() closes} the port.
+     *
+     * <p>Why: {@code registry-client-all} whose attempt is refused sleeps a random 0-5 s before its next, so with
+     * the port closed at once about half of the clients would wait that long before trying another session.
+     *
+     * @return whether the clients went before {@code maxMillis} (false: interrupted or some still came back)
+     */
+    public boolean bounceClients(long maxMillis) {
+        ClientBounce bouncing;
+        synchronized (this) {
+            if (server == null || bounce != null) {
+                return false;
+            }
+            if (connections.size() == 0) {
+                // No client to send anywhere; one that connects from now on finds the port closed, as before.
+                return true;
+            }
+            bouncing = new ClientBounce(clock::millis, ClientBounce.CLOSE_AFTER_MILLIS);
+            bounce = bouncing;
+        }
+        long began = clock.millis();
+        List<ClientConnection> present = connections.all();
+        present.forEach(client -> client.connection().close());
+        LOG.info("[session] node stopping: {} client connections closed, port {}:{} sends clients that come back on"
+                + " to the other sessions for up to {} ms", present.size(), host, port(), maxMillis);
+        boolean settled = false;
+        try {
+            while (!(settled = bouncing.settled()) && clock.millis() - began < maxMillis) {
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("[session] {} ({} ms): {} connections that came back were closed again",
+                settled ? "every client went on to another session" : "stopped sending clients on",
+                clock.millis() - began, bouncing.bounced());
+        return settled;
     }
 
     /** Closes the port and the clients' connections at once. */
@@ -269,16 +324,26 @@ public final class BoltSessionServer implements PushChannel, AutoCloseable {
         if (current != null && current.ended()) {
             // Accepted just before the port closed and known only now: nothing hands it over any more.
             connection.close();
+            return;
+        }
+        ClientBounce bouncing = bounce;
+        if (bouncing != null && current == null) {
+            bouncing.opened(opened);
         }
     }
 
     private void closed(Connection connection) {
         connections.closed(connection).ifPresent(gone -> {
             CONNECT_LOG.info("[connection] client disconnected: {}, {} open", gone.remoteAddress(), connections.size());
-            if (handOver != null) {
+            ClientBounce bouncing = bounce;
+            if (bouncing != null) {
+                bouncing.closed(gone.id());
+            }
+            if (handOver != null || bouncing != null) {
                 // This server closed it, stopping: the client has not gone and comes back through the next session
-                // process. Its publications stay on the data servers until this process's lease ends there
-                // (REG-34); a client-off now would push every subscriber a list without them until it is back.
+                // process or another session. Its publications stay on the data servers until this process's
+                // lease ends there (REG-34); a client-off now would push every subscriber a list without them until
+                // it is back.
                 return;
             }
             Executor pool;

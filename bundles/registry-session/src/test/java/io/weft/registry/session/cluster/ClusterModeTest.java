@@ -97,6 +97,37 @@ class ClusterModeTest {
     }
 
     @Test
+    @DisplayName("REG-34, RCP-14: a session whose node shuts down sends its clients on to the other session before"
+            + " its port closes; their publications move there, and a subscriber never sees them go")
+    void shutdownSendsClientsOn() throws Exception {
+        SessionNode a = cluster.startSession();
+        SessionNode b = cluster.startSession();
+        DataServer data = oneDataServer(a, b);
+        Eventually.await("each session knows the other from the meta",
+                () -> a.sessionEndpoints().size() == 2 && b.sessionEndpoints().size() == 2);
+        Observed seen = new Observed();
+        cluster.clientOfEither(a, b, "consumer").subscribe("svc.shutdown", GROUP, seen);
+        cluster.clientOfEither(a, b, "provider").publish("svc.shutdown", GROUP, "10.0.0.1:12200");
+        seen.awaitValues(List.of("10.0.0.1:12200"));
+        // The provider picked one of the two at random: that one's node shuts down.
+        SessionNode leaving = a.publishers() == 1 ? a : b;
+        SessionNode staying = leaving == a ? b : a;
+        int callbacksBefore = seen.count();
+
+        assertTrue(leaving.shutDown(60_000), "the clients were sent on before the port closed");
+
+        Eventually.await("the publication moved to the other session's process", () -> {
+            var publishers = data.store().get(dataInfoId("svc.shutdown")).publishers().values();
+            return publishers.size() == 1
+                    && staying.cluster().processId().equals(publishers.iterator().next().getSessionProcessId());
+        });
+        assertEquals(1, staying.publishers());
+        List<List<String>> after = seen.valuesSince(callbacksBefore);
+        assertTrue(after.stream().allMatch(List.of("10.0.0.1:12200")::equals),
+                "every push during the shutdown still named the provider: " + after);
+    }
+
+    @Test
     @DisplayName("REG-34, REG-36: a session restarted in place (an upgrade) keeps its clients' publications on the data"
             + " server; a subscriber on another session never sees them go, and they move to the new session process")
     void sessionRestartKeepsPublications() throws Exception {

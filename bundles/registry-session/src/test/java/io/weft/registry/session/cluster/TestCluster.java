@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntFunction;
 
 /**
@@ -36,6 +37,7 @@ final class TestCluster implements AutoCloseable {
     private final List<DataServer> dataServers = new ArrayList<>();
     private final List<SessionNode> sessions = new ArrayList<>();
     private final Map<SessionNode, DiscoveryEndpoint> discoveries = new ConcurrentHashMap<>();
+    private final List<DiscoveryEndpoint> sharedDiscoveries = new CopyOnWriteArrayList<>();
     private final RealClients clients = new RealClients();
 
     /** A data server heartbeating to the fake meta; it works once a slot table names it. */
@@ -101,6 +103,14 @@ final class TestCluster implements AutoCloseable {
         }
     }
 
+    /** A real client whose discovery names both sessions, {@code first} first: it picks one of them at random. */
+    RealClient clientOfEither(SessionNode first, SessionNode second, String app) throws Exception {
+        DiscoveryEndpoint both = new DiscoveryEndpoint(first.boundPort().orElseThrow(),
+                List.of(second.boundPort().orElseThrow()));
+        sharedDiscoveries.add(both);
+        return clients.start(both.port(), app);
+    }
+
     /** A real client of {@code session}. */
     RealClient client(SessionNode session, String app) {
         return clients.start(discoveries.get(session).port(), app);
@@ -135,6 +145,7 @@ final class TestCluster implements AutoCloseable {
     public void close() {
         clients.close();
         discoveries.values().forEach(DiscoveryEndpoint::close);
+        sharedDiscoveries.forEach(DiscoveryEndpoint::close);
         sessions.forEach(SessionNode::close);
         for (int i = dataServers.size() - 1; i >= 0; i--) {
             dataServers.get(i).close();

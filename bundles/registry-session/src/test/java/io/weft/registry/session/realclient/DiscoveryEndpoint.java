@@ -4,6 +4,8 @@ import io.weft.registry.session.ops.DiscoveryServlet;
 import io.weft.registry.session.ops.FakeSessionView;
 import io.weft.registry.session.ops.OpsJson;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.servlet.ServletContextHandler;
@@ -19,8 +21,18 @@ public final class DiscoveryEndpoint implements AutoCloseable {
     private final Server jetty = new Server(new InetSocketAddress("127.0.0.1", 0));
 
     public DiscoveryEndpoint(int sessionPort) throws Exception {
+        this(sessionPort, List.of());
+    }
+
+    /** Answers the first session and the others, as a session of a cluster does. */
+    public DiscoveryEndpoint(int sessionPort, List<Integer> otherSessionPorts) throws Exception {
         FakeSessionView session = new FakeSessionView();
         session.endpoint = "127.0.0.1:" + sessionPort;
+        if (!otherSessionPorts.isEmpty()) {
+            List<String> all = new ArrayList<>(List.of(session.endpoint));
+            otherSessionPorts.forEach(other -> all.add("127.0.0.1:" + other));
+            session.sessionEndpoints = List.copyOf(all);
+        }
         ServletContextHandler context = new ServletContextHandler();
         ServletHolder holder = new ServletHolder(new DiscoveryServlet(session, new OpsJson()));
         context.addServlet(holder, DiscoveryServlet.QUERY);
