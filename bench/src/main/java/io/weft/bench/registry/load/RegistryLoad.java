@@ -262,6 +262,7 @@ public final class RegistryLoad {
             int lastRound, int clients, Figures f)
             throws Exception {
         long oldPid = probe.pid();
+        ReconnectWatch reconnects = ReconnectWatch.start(probe, clients);
         long issued = System.nanoTime();
         int stop = ServerProbe.run(o.stopCommand(), o.commandLog());
         long stopped = System.nanoTime();
@@ -282,6 +283,7 @@ public final class RegistryLoad {
                 TimeUnit.NANOSECONDS.toMillis(stopped - issued), oldPid, start,
                 TimeUnit.NANOSECONDS.toMillis(started - stopped), probe.pid());
         if (stop != 0 || start != 0) {
+            reconnects.close();
             // A restart that did not happen would be measured as one that healed at once.
             System.out.printf("restart FAILED: stop exited %d, start exited %d (see %s); no restart figure%n", stop,
                     start, o.commandLog());
@@ -299,6 +301,8 @@ public final class RegistryLoad {
             }
             Thread.sleep(tracker.healed() < tracker.pairs() ? 5 : 100);
         }
+        reconnects.close();
+        long reconnected = reconnects.backAt();
         long last = tracker.lastHealed();
         long first = tracker.firstHealed();
         System.out.printf("restart: %d/%d pairs got %s; first %s ms, last %s ms after the stop was issued; %d empty"
@@ -307,6 +311,8 @@ public final class RegistryLoad {
                 first < 0 ? "-" : String.valueOf((first - issued) / 1_000_000),
                 last < 0 ? "-" : String.valueOf((last - issued) / 1_000_000), tracker.emptyAfterRestart());
         f.put("restart.connections.ms", connectionsBack < 0 ? "not all back" : (connectionsBack - issued) / 1e6);
+        f.put("restart.reconnected.ms", reconnected < 0 ? (reconnects.sawDrop() ? "not all back" : "-")
+                : (reconnected - issued) / 1e6);
         f.put("restart.heal.ms", last < 0 ? "not healed in " + o.healTimeoutSeconds() + " s" : (last - issued) / 1e6);
         f.put("restart.heal.after.stop.ms", last < 0 ? "-" : (last - stopped) / 1e6);
         f.put("restart.heal.after.start.ms", last < 0 ? "-" : (last - started) / 1e6);

@@ -105,6 +105,25 @@ final class ServerProbe {
         return n;
     }
 
+    /**
+     * Client connections held by the sessions that answer now (a stopped one does not); -1 if none answers.
+     */
+    int connectionsOnServing() {
+        int n = -1;
+        for (String base : sessionOpsBases) {
+            String body = get(base, "/connections/query");
+            if (body == null) {
+                continue;
+            }
+            n = Math.max(n, 0);
+            Matcher m = QUOTED.matcher(body);
+            while (m.find()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** The session's own count of what it holds, as it words it (JSON in Weft, a sentence in 6.3.0). */
     String dataCount() {
         String body = get("/digest/data/count");

@@ -41,6 +41,7 @@ public final class SideBySide {
         {"restart.stop.ms", "restart: stop took (ms)"},
         {"restart.start.ms", "restart: start to healthy took (ms)"},
         {"restart.connections.ms", "restart: stop issued -> all connections back (ms)"},
+        {"restart.reconnected.ms", "restart: stop issued -> every client on a serving session (ms)"},
         {"restart.heal.ms", "restart: stop issued -> every subscriber has the data again (ms)"},
         {"restart.heal.after.stop.ms", "restart: process gone -> every subscriber has it (ms)"},
         {"restart.heal.after.start.ms", "restart: server healthy -> every subscriber has it (ms)"},
