@@ -116,15 +116,9 @@ class ClusterModeTest {
 
         assertTrue(leaving.shutDown(60_000), "the clients were sent on before the port closed");
 
-        Eventually.await("the publication moved to the other session's process", () -> {
-            var publishers = data.store().get(dataInfoId("svc.shutdown")).publishers().values();
-            return publishers.size() == 1
-                    && staying.cluster().processId().equals(publishers.iterator().next().getSessionProcessId());
-        });
+        awaitPublicationMovedTo(staying, data, "svc.shutdown");
         assertEquals(1, staying.publishers());
-        List<List<String>> after = seen.valuesSince(callbacksBefore);
-        assertTrue(after.stream().allMatch(List.of("10.0.0.1:12200")::equals),
-                "every push during the shutdown still named the provider: " + after);
+        assertEveryPushSince(seen, callbacksBefore, "10.0.0.1:12200");
     }
 
     @Test
@@ -143,15 +137,26 @@ class ClusterModeTest {
 
         assertFalse(before.equals(a.cluster().processId()), "a new session process");
         // The provider's client reconnects (the client waits up to 10 s) and registers again through it.
-        Eventually.await("the publication moved to the new session process", () -> {
-            var publishers = data.store().get(dataInfoId("svc.restart")).publishers().values();
-            return publishers.size() == 1
-                    && a.cluster().processId().equals(publishers.iterator().next().getSessionProcessId());
-        });
+        awaitPublicationMovedTo(a, data, "svc.restart");
         assertEquals(1, a.publishers());
-        List<List<String>> after = seen.valuesSince(callbacksBefore);
-        assertTrue(after.stream().allMatch(List.of("10.0.0.1:12200")::equals),
-                "every push during the restart still named the provider: " + after);
+        assertEveryPushSince(seen, callbacksBefore, "10.0.0.1:12200");
+    }
+
+    /** The data server holds {@code dataId}'s one publication under {@code session}'s current process. */
+    private static void awaitPublicationMovedTo(SessionNode session, DataServer data, String dataId) {
+        Eventually.await("the publication of " + dataId + " moved to the session process " + session.cluster()
+                .processId(), () -> {
+                    var publishers = data.store().get(dataInfoId(dataId)).publishers().values();
+                    return publishers.size() == 1 && session.cluster().processId()
+                            .equals(publishers.iterator().next().getSessionProcessId());
+                });
+    }
+
+    /** Every callback since the {@code since}-th named the provider: the subscriber never saw it go. */
+    private static void assertEveryPushSince(Observed seen, int since, String provider) {
+        List<List<String>> after = seen.valuesSince(since);
+        assertTrue(after.stream().allMatch(List.of(provider)::equals),
+                "every push meanwhile still named the provider: " + after);
     }
 
     @Test

@@ -1,24 +1,15 @@
 package io.weft.registry.session.connection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.alipay.sofa.registry.core.model.PublisherRegister;
 import com.alipay.sofa.registry.core.model.RegisterResponse;
 import io.weft.codec.bolt.BoltHessianSlot;
-import io.weft.registry.session.data.DatumVersions;
-import io.weft.registry.session.data.LocalSessionData;
-import io.weft.registry.session.realclient.BoltFrames;
-import io.weft.registry.session.register.RegisterHandler;
-import io.weft.registry.session.register.RegistrationListener;
 import io.weft.registry.session.register.Registrations;
-import io.weft.registry.session.register.SignatureCheck;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketException;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -36,23 +27,7 @@ class ClientBounceTest {
 
     @BeforeEach
     void start() {
-        RegisterHandler handler = new RegisterHandler(registrations,
-                new LocalSessionData(new DatumVersions(System::currentTimeMillis)), new RegistrationListener() {
-                    @Override
-                    public void subscribed(io.weft.registry.session.register.Subscription subscription) {
-                    }
-
-                    @Override
-                    public void watching(io.weft.registry.session.register.ConfiguratorRegistration configurator) {
-                    }
-
-                    @Override
-                    public void removed(java.util.Collection<? extends io.weft.registry.session.register.Registration> gone) {
-                    }
-                }, new SignatureCheck(false, () -> null), "ZONE_A");
-        port = new BoltSessionServer(hessian, "127.0.0.1", 0, new ClientLimits(4096, 8192, 50, 100), 3000, "DC1",
-                30_000, handler, new RefusalCounts(), Clock.systemUTC());
-        port.start();
+        port = TestPort.start(hessian, registrations);
     }
 
     @AfterEach
@@ -114,25 +89,14 @@ class ClientBounceTest {
     }
 
     private static RegisterResponse response(DataInputStream in) throws IOException {
-        return assertInstanceOf(RegisterResponse.class, BoltFrames.readResponse(in).body());
+        return TestPort.response(in);
     }
 
     private static byte[] publish(int requestId, String registId) throws IOException {
-        PublisherRegister register = new PublisherRegister();
-        register.setRegistId(registId);
-        register.setDataId("svc.bounce");
-        register.setGroup("SOFA");
-        register.setInstanceId("DEFAULT_INSTANCE_ID");
-        register.setEventType("REGISTER");
-        register.setVersion(1L);
-        register.setTimestamp(System.currentTimeMillis());
-        register.setDataList(List.of());
-        return BoltFrames.request(requestId, BoltFrames.CMD_REQUEST, PublisherRegister.class.getName(),
-                BoltFrames.hessian(register));
+        return TestPort.publish(requestId, registId, "svc.bounce");
     }
 
     private static void send(Socket socket, byte[] frame) throws IOException {
-        socket.getOutputStream().write(frame);
-        socket.getOutputStream().flush();
+        TestPort.send(socket, frame);
     }
 }
