@@ -93,14 +93,11 @@ final class ServerProbe {
     int connections() {
         int n = 0;
         for (String base : sessionOpsBases) {
-            String body = get(base, "/connections/query");
-            if (body == null) {
+            int held = connectionsOf(base);
+            if (held < 0) {
                 return -1;
             }
-            Matcher m = QUOTED.matcher(body);
-            while (m.find()) {
-                n++;
-            }
+            n += held;
         }
         return n;
     }
@@ -111,15 +108,24 @@ final class ServerProbe {
     int connectionsOnServing() {
         int n = -1;
         for (String base : sessionOpsBases) {
-            String body = get(base, "/connections/query");
-            if (body == null) {
-                continue;
+            int held = connectionsOf(base);
+            if (held >= 0) {
+                n = Math.max(n, 0) + held;
             }
-            n = Math.max(n, 0);
-            Matcher m = QUOTED.matcher(body);
-            while (m.find()) {
-                n++;
-            }
+        }
+        return n;
+    }
+
+    /** The entries of one session's {@code /connections/query} array; -1 if it does not answer. */
+    private int connectionsOf(String base) {
+        String body = get(base, "/connections/query");
+        if (body == null) {
+            return -1;
+        }
+        int n = 0;
+        Matcher m = QUOTED.matcher(body);
+        while (m.find()) {
+            n++;
         }
         return n;
     }

@@ -339,7 +339,8 @@ public final class SessionNode implements SessionView, AutoCloseable {
             throw new IllegalArgumentException("shutdownBounceMillis must not be negative, was " + bounceMillis);
         }
         Running r = running;
-        boolean sentOn = r != null && bounceMillis > 0 && !otherSessions(r).isEmpty() && bounceClients(bounceMillis);
+        // sessionEndpoints() names this session and, in a cluster, every other the meta knows.
+        boolean sentOn = r != null && bounceMillis > 0 && sessionEndpoints().size() > 1 && bounceClients(bounceMillis);
         close(0);
         return sentOn;
     }
@@ -348,16 +349,6 @@ public final class SessionNode implements SessionView, AutoCloseable {
     boolean bounceClients(long maxMillis) {
         Running r = running;
         return r != null && r.server().bounceClients(maxMillis);
-    }
-
-    /** The sessions the meta names besides this one; none standalone. */
-    private Set<String> otherSessions(Running r) {
-        if (r.cluster() == null) {
-            return Set.of();
-        }
-        Set<String> others = new TreeSet<>(r.cluster().sessionNodes());
-        boltEndpoint().ifPresent(others::remove);
-        return others;
     }
 
     /** Closes the node, its clients' connections {@code handoverMillis} after its client port. */
