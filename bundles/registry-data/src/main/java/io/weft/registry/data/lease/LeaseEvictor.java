@@ -42,9 +42,9 @@ public final class LeaseEvictor {
     private final Clock clock;
     private final long leaseMillis;
     /**
-     * How often the led slots are searched for session processes without a lease: a look at every publisher, a
-     * few percent of a busy server's CPU if done at every check, and needed only when slots change leader. A
-     * process adopted this much later keeps its publishers that much longer.
+     * How often the led slots are searched for session processes without a lease, needed only when slots change
+     * leader: one look per process and slot (the store's tally; it was a walk over every publisher until
+     * 2026-12-08). A process adopted this much later keeps its publishers that much longer.
      */
     private final long adoptEveryMillis;
     /** When the next search is due; read and written by {@link #check()} only, which runs on one thread. */
@@ -70,7 +70,8 @@ public final class LeaseEvictor {
     public void check() {
         long now = clock.millis();
         if (now >= adoptionDueMillis) {
-            leases.adopt(store.sessionProcesses(slots::leads), UNKNOWN_ADDRESS, now);
+            LocalSlots.Led led = slots.led();
+            leases.adopt(store.sessionProcesses(led.slotCount(), led.slots()), UNKNOWN_ADDRESS, now);
             adoptionDueMillis = now + adoptEveryMillis;
         }
         for (Lease lease : leases.expire(now, leaseMillis)) {

@@ -1,6 +1,8 @@
 package io.weft.registry.data.store;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.IntPredicate;
@@ -46,6 +48,17 @@ final class PublisherTally {
     int count(String sessionProcessId, IntPredicate slots) {
         AtomicIntegerArray counts = bySlot.get(sessionProcessId);
         return counts == null ? 0 : sum(counts, slots);
+    }
+
+    /** The processes with a publisher in the slots {@code slots} selects. */
+    Set<String> processes(IntPredicate slots) {
+        Set<String> processes = new HashSet<>();
+        bySlot.forEach((process, counts) -> {
+            if (sum(counts, slots) > 0) {
+                processes.add(process);
+            }
+        });
+        return processes;
     }
 
     /** Every process's publishers in the slots {@code slots} selects. */
