@@ -25,6 +25,7 @@ import io.weft.registry.data.replication.Replicator;
 import io.weft.registry.data.replication.SlotSyncer;
 import io.weft.registry.data.server.InProcessSessions;
 import io.weft.registry.data.server.SessionHandlers;
+import io.weft.registry.data.server.SessionConnections;
 import io.weft.registry.data.server.SessionPort;
 import io.weft.registry.data.server.SessionRequests;
 import io.weft.registry.data.slot.LocalSlots;
@@ -254,6 +255,12 @@ public final class DataServer implements DataServerView, AutoCloseable {
 
     public int replicationPort() {
         return replicationPort.port();
+    }
+
+    /** The sessions' connections to the session port, as the change notices go to them; null before the start. */
+    SessionConnections sessionConnections() {
+        SessionPort port = sessionPort;
+        return port == null ? null : port.connections();
     }
 
     public DatumStore store() {

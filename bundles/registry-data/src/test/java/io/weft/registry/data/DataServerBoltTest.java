@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.weft.registry.data.server.SessionConnections;
 import io.weft.registry.protocol.ClientOffRequest;
 import io.weft.registry.protocol.DataReply;
 import io.weft.registry.protocol.DatumChanged;
@@ -272,6 +273,38 @@ class DataServerBoltTest {
         assertTrue(reply.isSuccess());
         assertNull(reply.getMessage());
         assertEquals(1, server.status().sessionLeases());
+    }
+
+    @Test
+    @DisplayName("REG-37, 0027: notices that queued go to a session as one DatumChangedBatch only once its lease"
+            + " renewal said it reads them; to a session older than 1.6.0 (no such renewal) each goes alone")
+    void noticeBatchesOnlyToSessionsThatReadThem() throws Exception {
+        session.get(address, LED_HERE); // the session's connection is known from its first request
+        SessionConnections connections = server.sessionConnections();
+        String connection = connections.connectionIds().get(0);
+
+        connections.send(connection, List.of(notice("a", 1), notice("b", 2)));
+        Eventually.await("both notices", () -> session.notices.size() == 2);
+        assertEquals(0, session.batches.get(), "one notice a frame to a session that did not say it reads batches");
+
+        SessionLeaseRenew renew = new SessionLeaseRenew();
+        renew.setSessionAddress(TestSession.ADDRESS);
+        renew.setSessionProcessId("session-process-1");
+        renew.setNoticeBatches(true);
+        assertTrue(session.<DataReply>call(address, renew).isSuccess());
+        connections.send(connection, List.of(notice("c", 3), notice("d", 4)));
+
+        Eventually.await("all four notices", () -> session.notices.size() == 4);
+        assertEquals(1, session.batches.get());
+        assertEquals(List.of("a", "b", "c", "d"),
+                session.notices.stream().map(DatumChanged::getDataInfoId).toList());
+    }
+
+    private static DatumChanged notice(String dataInfoId, long version) {
+        DatumChanged notice = new DatumChanged();
+        notice.setDataInfoId(dataInfoId);
+        notice.setVersion(version);
+        return notice;
     }
 
     private static boolean has(List<DatumChanged> notices, long version) {

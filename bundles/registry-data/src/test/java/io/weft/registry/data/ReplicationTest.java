@@ -4,11 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.alipay.remoting.BizContext;
+import com.alipay.remoting.rpc.RpcServer;
+import com.alipay.remoting.rpc.protocol.SyncUserProcessor;
 import io.weft.registry.data.store.Datum;
 import io.weft.registry.protocol.DataReply;
+import io.weft.registry.protocol.DatumChanged;
 import io.weft.registry.protocol.DatumView;
+import io.weft.registry.protocol.ProtocolClasses;
+import io.weft.registry.protocol.PublicationBatch;
+import io.weft.registry.protocol.PublicationBatchReply;
+import io.weft.registry.protocol.ReplicateBatch;
+import io.weft.registry.protocol.ReplicateBatchReply;
+import io.weft.registry.protocol.ReplicateRequest;
 import io.weft.registry.protocol.ReplyMessages;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -91,6 +102,123 @@ class ReplicationTest {
             assertEquals(2, lines.size(), "one retry line and one given-up line: " + lines);
             assertTrue(lines.get(0).contains("retrying") && lines.get(1).contains("given up"), lines.toString());
         }
+    }
+
+    @Test
+    @DisplayName("REG-29, 0027: a burst of 300 publications reaches the follower, every datum at the leader's version,"
+            + " and every session notice arrives, though the changes that queue go in batches")
+    void burstReachesFollowerAndSessions() throws Exception {
+        DataServer[] pair = leaderAndFollower();
+        DataServer a = pair[0];
+        DataServer b = pair[1];
+        session.get(a.address(), SERVICE); // a knows the session's connection from this request on: its notices
+        PublicationBatch burst = new PublicationBatch();
+        for (int i = 0; i < 300; i++) {
+            burst.getPublishes().add(session.publishRequest(SERVICE + i, "register-" + i, "10.0.0.1:12200"));
+        }
+
+        PublicationBatchReply reply = session.call(a.address(), burst);
+
+        assertTrue(reply.isSuccess(), reply.getMessage());
+        Eventually.await("the follower holds all 300 at the leader's versions", () -> {
+            for (int i = 0; i < 300; i++) {
+                long version = a.store().get(SERVICE + i).version();
+                if (version == 0 || b.store().get(SERVICE + i).version() != version) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        Eventually.await("a notice of each of the 300", () -> session.notices.stream()
+                .map(DatumChanged::getDataInfoId).distinct().count() == 300);
+        assertEquals(0, a.counts().replicationErrors());
+    }
+
+    @Test
+    @DisplayName("0027: a ReplicateBatch on 9621 is answered entry by entry, in order, each as it would be alone;"
+            + " an empty one is refused as a whole")
+    void replicateBatchAnsweredPerEntry() throws Exception {
+        DataServer[] pair = leaderAndFollower();
+        DataServer b = pair[1];
+        String follower = "127.0.0.1:" + b.replicationPort();
+        ReplicateBatch batch = new ReplicateBatch();
+        batch.getEntries().add(replica(SERVICE + "x", 7));
+        batch.getEntries().add(replica(" ", 8));
+        batch.getEntries().add(replica(SERVICE + "y", 9));
+
+        ReplicateBatchReply reply = session.call(follower, batch);
+
+        assertTrue(reply.isSuccess(), reply.getMessage());
+        assertEquals(3, reply.getReplies().size());
+        assertTrue(reply.getReplies().get(0).isSuccess());
+        assertFalse(reply.getReplies().get(1).isSuccess());
+        assertTrue(reply.getReplies().get(1).getMessage().contains("without dataInfoId"));
+        assertTrue(reply.getReplies().get(2).isSuccess());
+        assertEquals(7, b.store().get(SERVICE + "x").version());
+        assertEquals(9, b.store().get(SERVICE + "y").version());
+
+        ReplicateBatchReply empty = session.call(follower, new ReplicateBatch());
+        assertFalse(empty.isSuccess());
+        assertTrue(empty.getMessage().contains("without entries"), empty.getMessage());
+    }
+
+    @Test
+    @DisplayName("0027: a follower older than protocol 1.6.0 (no processor for ReplicateBatch) still gets every datum,"
+            + " each alone, with one line saying so and no replication error")
+    void followerWithoutBatchesGetsEachAlone() throws Exception {
+        DataServer a = servers.start();
+        List<String> replicated = new CopyOnWriteArrayList<>();
+        RpcServer oldFollower = new RpcServer("127.0.0.1", 0, true);
+        oldFollower.registerUserProcessor(new SyncUserProcessor<ReplicateRequest>() {
+            @Override
+            public Object handleRequest(BizContext context, ReplicateRequest request) {
+                replicated.add(request.getDataInfoId());
+                DataReply reply = new DataReply();
+                reply.setSuccess(true);
+                reply.setDatumVersion(request.getVersion());
+                return reply;
+            }
+
+            @Override
+            public String interest() {
+                return ReplicateRequest.class.getName();
+            }
+
+            @Override
+            public ClassLoader getBizClassLoader() {
+                return ProtocolClasses.classLoader();
+            }
+        });
+        oldFollower.startup();
+        try (LogCapture log = new LogCapture("registry.data")) {
+            String follower = "127.0.0.1:" + oldFollower.port(); // no mapping: its replication address is itself
+            meta.dataNodes(a.address(), follower);
+            meta.table(Tables.all(1, SLOTS, a.address(), follower));
+            Eventually.await("a works", a::working);
+            PublicationBatch burst = new PublicationBatch();
+            for (int i = 0; i < 300; i++) {
+                burst.getPublishes().add(session.publishRequest(SERVICE + i, "register-" + i, "10.0.0.1:12200"));
+            }
+
+            PublicationBatchReply reply = session.call(a.address(), burst);
+
+            assertTrue(reply.isSuccess(), reply.getMessage());
+            Eventually.await("the old follower got all 300", () -> replicated.stream().distinct().count() == 300);
+            assertEquals(0, a.counts().replicationErrors());
+            List<String> lines = log.lines().stream().filter(l -> l.contains("did not take a replication batch"))
+                    .toList();
+            assertEquals(1, lines.size(), lines.toString());
+        } finally {
+            oldFollower.shutdown();
+        }
+    }
+
+    private ReplicateRequest replica(String dataInfoId, long version) {
+        ReplicateRequest request = new ReplicateRequest();
+        request.setDataInfoId(dataInfoId);
+        request.setVersion(version);
+        request.setPublishers(List.of(session.publishRequest(SERVICE, "register-" + version, "d").getPublisher()));
+        return request;
     }
 
     /** Two working data servers, the first leading every slot and the second following. */

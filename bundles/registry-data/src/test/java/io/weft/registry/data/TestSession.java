@@ -6,6 +6,7 @@ import com.alipay.remoting.rpc.RpcClient;
 import com.alipay.remoting.rpc.protocol.SyncUserProcessor;
 import io.weft.registry.protocol.DataReply;
 import io.weft.registry.protocol.DatumChanged;
+import io.weft.registry.protocol.DatumChangedBatch;
 import io.weft.registry.protocol.DatumView;
 import io.weft.registry.protocol.GetDatumRequest;
 import io.weft.registry.protocol.ProtocolClasses;
@@ -13,6 +14,7 @@ import io.weft.registry.protocol.PublishRequest;
 import io.weft.registry.protocol.PublisherEntry;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A session server's side of 9620 as a test drives it: Bolt calls to data servers, and the change notices they send
@@ -24,6 +26,8 @@ public final class TestSession implements AutoCloseable {
 
     public final String processId;
     public final List<DatumChanged> notices = new CopyOnWriteArrayList<>();
+    /** How many of the notices came in a {@link DatumChangedBatch}. */
+    public final AtomicInteger batches = new AtomicInteger();
     private final RpcClient client = new RpcClient();
 
     public TestSession(String processId) {
@@ -38,6 +42,25 @@ public final class TestSession implements AutoCloseable {
             @Override
             public String interest() {
                 return DatumChanged.class.getName();
+            }
+
+            @Override
+            public ClassLoader getBizClassLoader() {
+                return ProtocolClasses.classLoader();
+            }
+        });
+        // A data server sends the notices that queued for one connection as one batch (decision record 0027).
+        client.registerUserProcessor(new SyncUserProcessor<DatumChangedBatch>() {
+            @Override
+            public Object handleRequest(BizContext context, DatumChangedBatch batch) {
+                batches.incrementAndGet();
+                notices.addAll(batch.getNotices());
+                return null;
+            }
+
+            @Override
+            public String interest() {
+                return DatumChangedBatch.class.getName();
             }
 
             @Override

@@ -24,7 +24,8 @@ public final class ProtocolClasses {
             DataReply.class, GetDatumRequest.class, DatumView.class, SessionLeaseRenew.class, DatumChanged.class,
             GetDatumVersionsRequest.class, DatumVersions.class,
             ReplicateRequest.class, SlotSyncRequest.class, SlotSnapshot.class,
-            PublicationBatch.class, PublicationBatchReply.class, ViewChanged.class);
+            PublicationBatch.class, PublicationBatchReply.class, ViewChanged.class,
+            DatumChangedBatch.class, ReplicateBatch.class, ReplicateBatchReply.class);
 
     /** The JDK packages the messages' values come from. */
     public static final List<String> JDK_VALUES = List.of("java.util.", "java.lang.");

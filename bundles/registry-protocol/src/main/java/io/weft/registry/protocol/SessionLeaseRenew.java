@@ -19,6 +19,12 @@ public final class SessionLeaseRenew implements Serializable {
     private String sessionProcessId;
     /** How many of the session's publishers this data server leads the slots of, as the session counts them. */
     private int publisherCount;
+    /**
+     * The session reads {@link DatumChangedBatch} notices (protocol 1.6.0, decision record 0027). A data server sends
+     * batches on the connection a renewal saying so came on, single notices on any other: a session older than
+     * 1.6.0 leaves this false, as Hessian does for a field it does not know.
+     */
+    private boolean noticeBatches;
 
     /** For Hessian, which fills the fields. */
     public SessionLeaseRenew() {
@@ -48,12 +54,21 @@ public final class SessionLeaseRenew implements Serializable {
         this.publisherCount = publisherCount;
     }
 
+    public boolean isNoticeBatches() {
+        return noticeBatches;
+    }
+
+    public void setNoticeBatches(boolean noticeBatches) {
+        this.noticeBatches = noticeBatches;
+    }
+
     @Override
     public String toString() {
         return "SessionLeaseRenew{"
                 + "sessionAddress='" + sessionAddress + "'"
                 + ", sessionProcessId='" + sessionProcessId + "'"
                 + ", publisherCount=" + publisherCount
+                + ", noticeBatches=" + noticeBatches
                 + "}";
     }
 }

@@ -20,9 +20,12 @@
  * <tr><td>9620</td><td>session → data</td><td>{@link io.weft.registry.protocol.GetDatumVersionsRequest}</td>
  *     <td>{@link io.weft.registry.protocol.DatumVersions}</td></tr>
  * <tr><td>9620</td><td>data → session, one-way on the session's connection</td>
- *     <td>{@link io.weft.registry.protocol.DatumChanged}</td><td>none</td></tr>
+ *     <td>{@link io.weft.registry.protocol.DatumChanged}, {@link io.weft.registry.protocol.DatumChangedBatch}</td>
+ *     <td>none</td></tr>
  * <tr><td>9621</td><td>data → data</td><td>{@link io.weft.registry.protocol.ReplicateRequest}</td>
  *     <td>{@link io.weft.registry.protocol.DataReply}</td></tr>
+ * <tr><td>9621</td><td>data → data</td><td>{@link io.weft.registry.protocol.ReplicateBatch}</td>
+ *     <td>{@link io.weft.registry.protocol.ReplicateBatchReply}</td></tr>
  * <tr><td>9621</td><td>data → data</td><td>{@link io.weft.registry.protocol.SlotSyncRequest}</td>
  *     <td>{@link io.weft.registry.protocol.SlotSnapshot}</td></tr>
  * </table>
@@ -41,5 +44,5 @@
  * reading an older writer (Hessian matches fields by name); renaming or retyping a field is a major version.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.5.0")
+@org.osgi.annotation.versioning.Version("1.6.0")
 package io.weft.registry.protocol;

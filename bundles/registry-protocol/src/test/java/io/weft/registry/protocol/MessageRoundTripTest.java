@@ -24,12 +24,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every message of decision record 0021 through the safe Hessian serializer the Bolt ports install. */
 class MessageRoundTripTest {
 
-    /** The classes the decision record names, in its order. */
+    /** The classes decision record 0021 names, in its order, then the batches of 0027. */
     private static final List<String> DECISION_0021 = List.of("NodeHeartbeat", "ClusterView", "Ping",
             "SlotTableView", "SlotView", "PersistentEntry", "PublishRequest", "PublisherEntry", "UnpublishRequest",
             "ClientOffRequest", "DataReply", "GetDatumRequest", "DatumView", "SessionLeaseRenew", "DatumChanged",
             "GetDatumVersionsRequest", "DatumVersions", "ReplicateRequest", "SlotSyncRequest", "SlotSnapshot",
-            "PublicationBatch", "PublicationBatchReply", "ViewChanged");
+            "PublicationBatch", "PublicationBatchReply", "ViewChanged",
+            "DatumChangedBatch", "ReplicateBatch", "ReplicateBatchReply");
 
     private final SafeBoltSerializer serializer =
             new SafeBoltSerializer(new SafeHessian(ProtocolClasses.ALLOWED, SafeHessian.DEFAULT_MAX_PAYLOAD_BYTES));
@@ -72,7 +73,7 @@ class MessageRoundTripTest {
     }
 
     @Test
-    @DisplayName("0021: the allow list holds exactly the decision's messages and the JDK values")
+    @DisplayName("0021, 0027: the allow list holds exactly the decisions' messages and the JDK values")
     void allowList() {
         List<String> names = ProtocolClasses.MESSAGES.stream().map(Class::getSimpleName).toList();
         assertEquals(DECISION_0021, names);

@@ -1,5 +1,6 @@
 package io.weft.registry.data.notify;
 
+import io.weft.registry.protocol.DatumChanged;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,11 +31,11 @@ public final class JoinedChannels implements NoticeChannel {
     }
 
     @Override
-    public void send(String connectionId, Object notice) throws Exception {
+    public void send(String connectionId, List<DatumChanged> notices) throws Exception {
         if (second.isOpen(connectionId)) {
-            second.send(connectionId, notice);
+            second.send(connectionId, notices);
         } else {
-            first.send(connectionId, notice);
+            first.send(connectionId, notices);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.weft.registry.data.notify;
 
+import io.weft.registry.protocol.DatumChanged;
 import java.util.List;
 
 /** The sessions' connections to this data server, as the notifier sees them. Thread-safe. */
@@ -11,9 +12,11 @@ public interface NoticeChannel {
     boolean isOpen(String connectionId);
 
     /**
-     * Sends {@code notice} one-way.
+     * Sends {@code notices}, in their order, one-way: over the wire a single notice as a {@link DatumChanged}, more
+     * as one {@link io.weft.registry.protocol.DatumChangedBatch}.
      *
-     * @throws Exception if it could not be handed to the connection
+     * @param notices at least one
+     * @throws Exception if they could not be handed to the connection
      */
-    void send(String connectionId, Object notice) throws Exception;
+    void send(String connectionId, List<DatumChanged> notices) throws Exception;
 }

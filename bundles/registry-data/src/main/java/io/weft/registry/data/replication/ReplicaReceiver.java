@@ -6,15 +6,19 @@ import io.weft.registry.data.store.Datum;
 import io.weft.registry.data.store.DatumStore;
 import io.weft.registry.protocol.DataReply;
 import io.weft.registry.protocol.PublisherEntry;
+import io.weft.registry.protocol.ReplicateBatch;
+import io.weft.registry.protocol.ReplicateBatchReply;
 import io.weft.registry.protocol.ReplicateRequest;
 import io.weft.registry.protocol.SlotSnapshot;
 import io.weft.registry.protocol.SlotSyncRequest;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers the other data servers on 9621: takes a leader's {@link ReplicateRequest} into the store (unless this
+ * Answers the other data servers on 9621: takes a leader's {@link ReplicateRequest} (alone or in a
+ * {@link ReplicateBatch}) into the store (unless this
  * server leads that slot itself: its table is newer than the sender's) and answers a {@link SlotSyncRequest} with
  * every datum of the slot this server holds. Thread-safe.
  */
@@ -48,6 +52,26 @@ public final class ReplicaReceiver {
         reply.setSuccess(true);
         reply.setDatumVersion(store.get(dataInfoId).version());
         reply.setMessage(applied ? null : "a version at least as high is held");
+        return reply;
+    }
+
+    /** Each entry as {@link #replicate} takes it alone, the replies in the entries' order (decision record 0027). */
+    public ReplicateBatchReply replicateAll(ReplicateBatch batch) {
+        List<ReplicateRequest> entries = batch.getEntries();
+        if (entries == null || entries.isEmpty()) {
+            return ReplicateBatchReply.refused("ReplicateBatch without entries");
+        }
+        if (entries.size() > ReplicateBatch.MAX_ENTRIES) {
+            return ReplicateBatchReply.refused("ReplicateBatch of " + entries.size() + " entries, more than "
+                    + ReplicateBatch.MAX_ENTRIES);
+        }
+        List<DataReply> replies = new ArrayList<>(entries.size());
+        for (ReplicateRequest entry : entries) {
+            replies.add(entry == null ? DataReply.refused("ReplicateBatch entry is null") : replicate(entry));
+        }
+        ReplicateBatchReply reply = new ReplicateBatchReply();
+        reply.setSuccess(true);
+        reply.setReplies(replies);
         return reply;
     }
 

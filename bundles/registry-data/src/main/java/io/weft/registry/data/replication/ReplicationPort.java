@@ -3,6 +3,8 @@ package io.weft.registry.data.replication;
 import io.weft.codec.bolt.guard.PortGuard;
 import io.weft.registry.data.transport.BoltPort;
 import io.weft.registry.protocol.DataReply;
+import io.weft.registry.protocol.ReplicateBatch;
+import io.weft.registry.protocol.ReplicateBatchReply;
 import io.weft.registry.protocol.ReplicateRequest;
 import io.weft.registry.protocol.SlotSyncRequest;
 import java.util.concurrent.Executor;
@@ -20,6 +22,8 @@ public final class ReplicationPort implements AutoCloseable {
     public ReplicationPort(String host, int port, PortGuard guard, ReplicaReceiver receiver, Executor workers) {
         this.port = new BoltPort("replication", host, port, guard)
                 .handle(ReplicateRequest.class, (r, c) -> receiver.replicate(r), DataReply::refused, workers)
+                .handle(ReplicateBatch.class, (r, c) -> receiver.replicateAll(r), ReplicateBatchReply::refused,
+                        workers)
                 .handle(SlotSyncRequest.class, (r, c) -> receiver.snapshot(r), ReplicaReceiver::refusedSnapshot,
                         workers);
     }

@@ -139,11 +139,11 @@ public final class InProcessSessions implements InProcessDataPort, NoticeChannel
     }
 
     @Override
-    public void send(String connectionId, Object notice) {
+    public void send(String connectionId, List<DatumChanged> notices) {
         Consumer<DatumChanged> session = attached.get(connectionId);
         if (session == null) {
             throw new IllegalStateException("no session attached as " + connectionId);
         }
-        session.accept((DatumChanged) notice);
+        notices.forEach(session);
     }
 }

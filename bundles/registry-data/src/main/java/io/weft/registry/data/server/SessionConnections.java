@@ -3,7 +3,12 @@ package io.weft.registry.data.server;
 import com.alipay.remoting.Connection;
 import io.weft.registry.data.notify.NoticeChannel;
 import io.weft.registry.data.transport.BoltPort;
+import io.weft.registry.protocol.DatumChanged;
+import io.weft.registry.protocol.DatumChangedBatch;
+import io.weft.registry.protocol.SessionLeaseRenew;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +23,8 @@ public final class SessionConnections implements NoticeChannel {
     private static final Logger LOG = LoggerFactory.getLogger("registry.data");
 
     private final ConcurrentHashMap<String, Connection> open = new ConcurrentHashMap<>();
+    /** The connections whose session said, in a lease renewal, that it reads {@link DatumChangedBatch}. */
+    private final Set<String> readBatches = ConcurrentHashMap.newKeySet();
     private final BoltPort port;
 
     public SessionConnections(BoltPort port) {
@@ -30,8 +37,18 @@ public final class SessionConnections implements NoticeChannel {
         }
     }
 
+    /** As {@link #seen(Connection)}, for a connection a request came on: a renewal may say the session reads batches. */
+    void seen(Connection connection, Object request) {
+        seen(connection);
+        if (connection != null && request instanceof SessionLeaseRenew renew && renew.isNoticeBatches()
+                && open.get(idOf(connection)) == connection && readBatches.add(idOf(connection))) {
+            LOG.info("[data] session {} at {} reads notice batches", renew.getSessionAddress(), idOf(connection));
+        }
+    }
+
     void closed(Connection connection) {
         if (connection != null && open.remove(idOf(connection), connection)) {
+            readBatches.remove(idOf(connection));
             LOG.info("[data] session connection from {} closed, {} left", idOf(connection), open.size());
         }
     }
@@ -52,12 +69,21 @@ public final class SessionConnections implements NoticeChannel {
     }
 
     @Override
-    public void send(String connectionId, Object notice) throws Exception {
+    public void send(String connectionId, List<DatumChanged> notices) throws Exception {
         Connection connection = open.get(connectionId);
         if (connection == null) {
             throw new IllegalStateException("no session connection " + connectionId);
         }
-        port.oneway(connection, notice);
+        if (notices.size() > 1 && readBatches.contains(connectionId)) {
+            DatumChangedBatch batch = new DatumChangedBatch();
+            batch.setNotices(new ArrayList<>(notices));
+            port.oneway(connection, batch);
+        } else {
+            // A session older than protocol 1.6.0 has no processor for a batch: it would drop it unread.
+            for (DatumChanged notice : notices) {
+                port.oneway(connection, notice);
+            }
+        }
     }
 
     private static String idOf(Connection connection) {

@@ -25,10 +25,10 @@ public final class SessionPort implements AutoCloseable {
         this.port.onConnect(connections::seen).onClose(connections::closed);
     }
 
-    /** Registers the handler, which notes the connection each request came on. */
+    /** Registers the handler, which notes the connection each request came on (and what the request says of it). */
     private <T> void handle(SessionHandlers.Handler<T> handler, Executor workers) {
         port.handle(handler.type(), (request, connection) -> {
-            connections.seen(connection);
+            connections.seen(connection, request);
             return handler.handle().apply(request);
         }, handler.refusal(), workers);
     }

@@ -83,13 +83,14 @@ class InProcessSessionsTest {
 
         String idOfA = ids.stream().filter(id -> id.endsWith(" a")).findFirst().orElseThrow();
         DatumChanged notice = new DatumChanged();
-        port.send(idOfA, notice);
-        assertEquals(List.of(notice), first);
+        DatumChanged another = new DatumChanged();
+        port.send(idOfA, List.of(notice, another));
+        assertEquals(List.of(notice, another), first);
         assertEquals(List.of(), second);
 
         a.close();
         assertFalse(port.isOpen(idOfA));
-        assertThrows(IllegalStateException.class, () -> port.send(idOfA, notice));
+        assertThrows(IllegalStateException.class, () -> port.send(idOfA, List.of(notice)));
         assertEquals(1, port.size());
     }
 }

@@ -9,6 +9,7 @@ import io.weft.codec.bolt.BoltHessian;
 import io.weft.codec.bolt.OneWayProcessor;
 import io.weft.codec.hessian.SafeHessian;
 import io.weft.registry.protocol.DatumChanged;
+import io.weft.registry.protocol.DatumChangedBatch;
 import io.weft.registry.protocol.ProtocolClasses;
 import io.weft.registry.protocol.ViewChanged;
 import java.util.concurrent.Executor;
@@ -20,8 +21,8 @@ import java.util.function.Supplier;
  * The session's Bolt client towards the cluster (decision record 0021): calls to the meta servers (9610) and the
  * data servers (9620) on one {@link RpcClient}, which keeps one connection per address, opened at the first call
  * (REG-50, REG-52; the seed's ten connections per data server are one here, as 0021 decided). The data servers'
- * one-way {@link DatumChanged} notices come back on those connections and go to {@code notices}, the meta leader's
- * {@link ViewChanged} notices to {@code viewChanged}.
+ * one-way {@link DatumChanged} notices (alone or in a {@link DatumChangedBatch}) come back on those connections and
+ * go to {@code notices}, one by one; the meta leader's {@link ViewChanged} notices go to {@code viewChanged}.
  *
  * <p>The protocol's classes are read through the node's {@link BoltHessian} (never Bolt's serializer table itself):
  * a {@link SafeHessian} allowing exactly {@link ProtocolClasses#ALLOWED}, loaded with the protocol bundle's class
@@ -63,6 +64,16 @@ public final class ClusterRpc implements AsyncCalls, AutoCloseable {
                 notices.accept(notice);
             }
         }));
+        rpc.registerUserProcessor(new OneWayProcessor<>(DatumChangedBatch.class, ProtocolClasses.classLoader(),
+                batch -> {
+                    if (batch.getNotices() != null) {
+                        for (DatumChanged notice : batch.getNotices()) {
+                            if (notice != null && notice.getDataInfoId() != null) {
+                                notices.accept(notice);
+                            }
+                        }
+                    }
+                }));
         rpc.registerUserProcessor(new OneWayProcessor<>(ViewChanged.class, ProtocolClasses.classLoader(),
                 notice -> viewChanged.run()));
         rpc.option(BoltClientOption.NETTY_BUFFER_LOW_WATER_MARK, WRITE_BUFFER_LOW_BYTES);

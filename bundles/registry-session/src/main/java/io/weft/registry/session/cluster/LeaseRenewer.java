@@ -81,6 +81,7 @@ public final class LeaseRenewer {
             renew.setSessionProcessId(processId);
             int reported = publishers.getOrDefault(server, 0);
             renew.setPublisherCount(reported);
+            renew.setNoticeBatches(true); // ClusterRpc reads DatumChangedBatch (decision record 0027)
             rpc.callAsync(server, renew, DataReply.class, timeoutMillis, (reply, failure) -> {
                 if (failure == null && reply.isSuccess()) {
                     reachability.answered(server);
