@@ -28,14 +28,15 @@ import java.util.function.LongSupplier;
  * late arrival is harmless (the follower keeps the highest version). The changes for one follower that wait while
  * the previous call to it runs go together in one {@link ReplicateBatch} ({@link Outboxes}, decision record 0027);
  * a change alone goes at once, as a {@link ReplicateRequest}. A follower that answers a batch with an error (one
- * older than protocol 1.6.0 has no processor for it) gets each datum alone for {@link #BATCHLESS_MILLIS}. A follower that cannot be reached is tried again
- * after {@code retryMillis}, {@code retries} times; after that it misses these versions until the datums' next
- * change or its next slot sync. A follower that answers with a refusal (it leads the slot in a newer table) is not
- * retried. A follower whose call failed is paused ({@link FollowerPauses}): until one call got through again,
- * the replications to it count as failed attempts without trying to connect. Its failure lines are throttled per
- * follower ({@code log}): a follower that went away fails every datum changed meanwhile, and one line an interval
- * per follower says so with the count of the others; the {@code replication} error metric counts every one given
- * up.
+ * older than protocol 1.6.0 has no processor for it) gets each datum alone for {@link #BATCHLESS_MILLIS}.
+ *
+ * <p>A follower that cannot be reached is tried again after {@code retryMillis}, {@code retries} times; after that
+ * it misses these versions until the datums' next change or its next slot sync. A follower that answers with a
+ * refusal (it leads the slot in a newer table) is not retried. A follower whose call failed is paused
+ * ({@link FollowerPauses}): until one call got through again, the replications to it count as failed attempts
+ * without trying to connect. Its failure lines are throttled per follower ({@code log}): a follower that went away
+ * fails every datum changed meanwhile, and one line an interval per follower says so with the count of the others;
+ * the {@code replication} error metric counts every one given up.
  *
  * <p>Thread-safe; the sends run on the executor given.
  */

@@ -37,7 +37,7 @@ public final class SessionConnections implements NoticeChannel {
         }
     }
 
-    /** As {@link #seen(Connection)}, for a connection a request came on: a renewal may say the session reads batches. */
+    /** As {@link #seen(Connection)}, for the connection a request came on: a renewal may say it reads batches. */
     void seen(Connection connection, Object request) {
         seen(connection);
         if (connection != null && request instanceof SessionLeaseRenew renew && renew.isNoticeBatches()
