@@ -16,6 +16,7 @@ import io.weft.codec.bolt.BoltServerStop;
 import io.weft.codec.bolt.guard.ConnectionGate;
 import io.weft.codec.bolt.guard.LogThrottle;
 import io.weft.codec.hessian.SafeHessian;
+import io.weft.registry.session.push.ConnectionGoneException;
 import io.weft.registry.session.push.PushChannel;
 import io.weft.registry.session.register.RegisterHandler;
 import java.time.Clock;
@@ -167,7 +168,7 @@ public final class BoltSessionServer implements PushChannel, AutoCloseable {
         }
         ClientConnection target = connections.get(connectionId).orElse(null);
         if (rpc == null || target == null) {
-            done.accept(new IllegalStateException("no open connection " + connectionId));
+            done.accept(new ConnectionGoneException(connectionId));
             return;
         }
         Thread thread = Thread.currentThread();

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  *       older than one it acknowledged;</li>
  *   <li>while the push switch is closed marks accumulate; when it opens, every subscriber is marked.</li>
  * </ul>
- * A failed push is retried after {@code retryMillis}, up to {@value #MAX_ATTEMPTS} attempts in a row.
+ * A failed push is retried after {@code retryMillis}, up to {@value #MAX_ATTEMPTS} attempts in a row; one whose
+ * connection is not open ({@link ConnectionGoneException}) is not retried, nor is it an error.
  *
  * <p>Thread confinement: all state below is only touched on {@code executor}, a single thread the owner
  * provides and shuts down; the public methods only hand work to it.
@@ -204,6 +205,10 @@ public final class DataPusher {
                 if (state.dirtyGeneration == entry.getValue()) {
                     clean(entry.getKey(), state);
                 }
+            } else if (failure instanceof ConnectionGoneException) {
+                // Its client registers it again on a new connection, and gets the current data there.
+                clean(entry.getKey(), state);
+                state.failures = 0;
             } else if (++state.failures >= MAX_ATTEMPTS) {
                 clean(entry.getKey(), state);
                 state.failures = 0;

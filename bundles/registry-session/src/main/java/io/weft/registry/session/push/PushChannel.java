@@ -7,8 +7,8 @@ public interface PushChannel {
 
     /**
      * Sends {@code request} on the connection. Never throws and never blocks on the network: {@code done}
-     * gets {@code null} once the client acknowledged it, or the failure (no such connection, time-out,
-     * the client answered an error), on some other thread.
+     * gets {@code null} once the client acknowledged it, or the failure ({@link ConnectionGoneException} when the
+     * connection is not open, a time-out, the client answered an error), on some other thread.
      */
     void send(String connectionId, Object request, Consumer<Throwable> done);
 }

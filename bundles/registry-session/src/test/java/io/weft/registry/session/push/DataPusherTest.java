@@ -123,6 +123,26 @@ class DataPusherTest {
         assertEquals(data.datum(ID).version(), sent.get(0).data().getVersion());
     }
 
+    @Test
+    @DisplayName("RCP-11, 0026: a push whose connection is not open (its client went, or this session is stopping)"
+            + " is not tried again; a push that failed otherwise is")
+    void closedConnectionNotRetried() throws Exception {
+        subscribe("s1", "gone");
+        subscribe("s2", "flaky");
+        data.putPublication(ID, new Publication("p", "c9", "ZONE_A", List.of("x"), 1));
+        Eventually.await("both pushed", () -> sent.size() == 2);
+
+        for (Sent push : List.copyOf(sent)) {
+            push.done().accept(push.connectionId().equals("gone") ? new ConnectionGoneException("gone")
+                    : new IllegalStateException("time-out"));
+        }
+
+        Eventually.await("the other push tried again", () -> sent.stream().filter(p -> p.connectionId()
+                .equals("flaky")).count() == 2);
+        Thread.sleep(100); // ten times the retry delay
+        assertEquals(1, sent.stream().filter(p -> p.connectionId().equals("gone")).count());
+    }
+
     private void subscribe(String registId, String connection) {
         Subscription subscription = new Subscription(registId, connection, ID, "global", "ZONE_A", 1, "app");
         subscribers.put(subscription);
