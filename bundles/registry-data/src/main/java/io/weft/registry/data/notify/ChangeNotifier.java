@@ -49,6 +49,8 @@ public final class ChangeNotifier {
         DatumChanged notice = new DatumChanged();
         notice.setDataInfoId(datum.dataInfoId());
         notice.setVersion(datum.version());
+        // The outbox of a connection that closed with nothing waiting for it would stay otherwise.
+        outboxes.forgetIf(connection -> !channel.isOpen(connection));
         for (String connection : channel.connectionIds()) {
             outboxes.add(connection, notice);
         }

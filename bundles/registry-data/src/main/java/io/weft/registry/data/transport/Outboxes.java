@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
 /**
@@ -71,6 +72,15 @@ public final class Outboxes<T> {
         Outbox<T> box = boxes.remove(destination);
         if (box != null) {
             box.waiting.clear();
+        }
+    }
+
+    /** Drops the outboxes of the destinations {@code gone} selects (connections that closed), with their items. */
+    public void forgetIf(Predicate<String> gone) {
+        for (String destination : boxes.keySet()) {
+            if (gone.test(destination)) {
+                forget(destination);
+            }
         }
     }
 

@@ -175,4 +175,36 @@ class OutboxesTest {
         }
         assertEquals(List.of(List.of(1), List.of(4, 5), List.of(2), List.of(20), List.of(3)), sends);
     }
+
+    @Test
+    @DisplayName("0027: the outboxes of destinations gone (connections closed) are dropped with their items")
+    void forgetIfDropsTheGone() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(2);
+        Outboxes<Integer> outboxes = new Outboxes<>(executor, 100, Long.MAX_VALUE, item -> 1, (to, items) -> {
+            sent.add(to + items);
+            started.countDown();
+            try {
+                release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        outboxes.add("kept", 1);
+        outboxes.add("closed", 2);
+        assertTrue(started.await(5, TimeUnit.SECONDS));
+        outboxes.add("kept", 3);
+        outboxes.add("closed", 4);
+
+        outboxes.forgetIf(destination -> !destination.equals("kept"));
+
+        assertEquals(1, outboxes.waiting());
+        release.countDown();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (sent.size() < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        Thread.sleep(50);
+        assertEquals(List.of("closed[2]", "kept[1]", "kept[3]"), sent.stream().sorted().toList());
+    }
 }
