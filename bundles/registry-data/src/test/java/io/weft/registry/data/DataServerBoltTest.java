@@ -296,8 +296,10 @@ class DataServerBoltTest {
 
         Eventually.await("all four notices", () -> session.notices.size() == 4);
         assertEquals(1, session.batches.get());
-        assertEquals(List.of("a", "b", "c", "d"),
-                session.notices.stream().map(DatumChanged::getDataInfoId).toList());
+        List<String> ids = session.notices.stream().map(DatumChanged::getDataInfoId).toList();
+        // Single frames may be handled on different threads of the test session's pool; a batch keeps its order.
+        assertEquals(java.util.Set.of("a", "b"), java.util.Set.copyOf(ids.subList(0, 2)));
+        assertEquals(List.of("c", "d"), ids.subList(2, 4));
     }
 
     private static DatumChanged notice(String dataInfoId, long version) {

@@ -50,7 +50,7 @@ class ClusterRpcTest {
 
     @Test
     @DisplayName("REG-37, 0027: change notices that come in a DatumChangedBatch reach the session one by one, in"
-            + " order, as those that come alone; entries without a datum are passed over")
+            + " the batch's order, as those that come alone do; entries without a datum are passed over")
     void batchedNoticesArriveOneByOne() throws Exception {
         List<DatumChanged> received = new CopyOnWriteArrayList<>();
         RpcServer dataServer = new RpcServer("127.0.0.1", 0, true);
@@ -78,8 +78,11 @@ class ClusterRpcTest {
             while (received.size() < 3 && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
-            assertEquals(List.of("a v1", "b v3", "c v4"),
-                    received.stream().map(n -> n.getDataInfoId() + " v" + n.getVersion()).toList());
+            List<String> got = received.stream().map(n -> n.getDataInfoId() + " v" + n.getVersion()).toList();
+            // Bolt hands each frame to its own pool thread: the single notice may come first; a batch keeps its order.
+            assertEquals(List.of("a v1", "b v3"), got.stream().filter(n -> !n.equals("c v4")).toList());
+            assertEquals(3, got.size(), got.toString());
+            assertTrue(got.contains("c v4"), got.toString());
         } finally {
             dataServer.shutdown();
             hessian.close();
