@@ -132,16 +132,18 @@ class OutboxesTest {
     @Test
     @DisplayName("0027: a send that throws does not stop the destination's later sends")
     void failingSendDoesNotStick() throws Exception {
+        CountDownLatch first = new CountDownLatch(1);
         CountDownLatch second = new CountDownLatch(1);
         Outboxes<Integer> outboxes = new Outboxes<>(executor, 100, Long.MAX_VALUE, item -> 1, (to, items) -> {
             if (items.contains(1)) {
+                first.countDown();
                 throw new IllegalStateException("boom");
             }
             second.countDown();
         });
 
         outboxes.add("s", 1);
-        Thread.sleep(50);
+        assertTrue(first.await(5, TimeUnit.SECONDS));
         outboxes.add("s", 2);
 
         assertTrue(second.await(5, TimeUnit.SECONDS));
