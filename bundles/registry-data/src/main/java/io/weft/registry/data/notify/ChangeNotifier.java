@@ -68,6 +68,7 @@ public final class ChangeNotifier {
             LOG.error("[data] data_SessionNotifierInvoke_Error: {} to session connection {} (attempt {} of {}): {}",
                     describe(notices), connection, attempt + 1, retries + 1, e.toString());
             if (attempt < retries && channel.isOpen(connection)) {
+                // Beside the outbox: a retried batch may cross a newer one, which the session settles by version.
                 retryLater(() -> send(connection, notices, attempt + 1));
             } else if (channel.isOpen(connection)) {
                 counts.notifyGivenUp();

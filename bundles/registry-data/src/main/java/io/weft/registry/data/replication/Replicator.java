@@ -105,6 +105,7 @@ public final class Replicator {
                 log.warn("retrying " + follower,
                         "[data] replication of {} to {} failed (attempt {} of {}), retrying: {}",
                         describe(requests), follower, attempt + 1, retries + 1, e.getMessage());
+                // Beside the outbox: a retried batch may cross a newer one; the follower keeps the higher version.
                 retryLater(() -> send(follower, requests, attempt + 1));
             } else {
                 for (int i = 0; i < requests.size(); i++) {
