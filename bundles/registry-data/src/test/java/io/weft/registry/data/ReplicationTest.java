@@ -112,10 +112,7 @@ class ReplicationTest {
         DataServer a = pair[0];
         DataServer b = pair[1];
         session.get(a.address(), SERVICE); // a knows the session's connection from this request on: its notices
-        PublicationBatch burst = new PublicationBatch();
-        for (int i = 0; i < 300; i++) {
-            burst.getPublishes().add(session.publishRequest(SERVICE + i, "register-" + i, "10.0.0.1:12200"));
-        }
+        PublicationBatch burst = burst(300);
 
         PublicationBatchReply reply = session.call(a.address(), burst);
 
@@ -195,10 +192,7 @@ class ReplicationTest {
             meta.dataNodes(a.address(), follower);
             meta.table(Tables.all(1, SLOTS, a.address(), follower));
             Eventually.await("a works", a::working);
-            PublicationBatch burst = new PublicationBatch();
-            for (int i = 0; i < 300; i++) {
-                burst.getPublishes().add(session.publishRequest(SERVICE + i, "register-" + i, "10.0.0.1:12200"));
-            }
+            PublicationBatch burst = burst(300);
 
             PublicationBatchReply reply = session.call(a.address(), burst);
 
@@ -211,6 +205,15 @@ class ReplicationTest {
         } finally {
             oldFollower.shutdown();
         }
+    }
+
+    /** One batch publishing {@code count} datums, so that their changes queue for the follower and the sessions. */
+    private PublicationBatch burst(int count) {
+        PublicationBatch burst = new PublicationBatch();
+        for (int i = 0; i < count; i++) {
+            burst.getPublishes().add(session.publishRequest(SERVICE + i, "register-" + i, "10.0.0.1:12200"));
+        }
+        return burst;
     }
 
     private ReplicateRequest replica(String dataInfoId, long version) {
