@@ -1,9 +1,8 @@
 package io.weft.registry.data;
 
-import com.alipay.remoting.BizContext;
 import com.alipay.remoting.exception.RemotingException;
 import com.alipay.remoting.rpc.RpcClient;
-import com.alipay.remoting.rpc.protocol.SyncUserProcessor;
+import io.weft.codec.bolt.OneWayProcessor;
 import io.weft.registry.protocol.DataReply;
 import io.weft.registry.protocol.DatumChanged;
 import io.weft.registry.protocol.DatumChangedBatch;
@@ -32,42 +31,14 @@ public final class TestSession implements AutoCloseable {
 
     public TestSession(String processId) {
         this.processId = processId;
-        client.registerUserProcessor(new SyncUserProcessor<DatumChanged>() {
-            @Override
-            public Object handleRequest(BizContext context, DatumChanged notice) {
-                notices.add(notice);
-                return null;
-            }
-
-            @Override
-            public String interest() {
-                return DatumChanged.class.getName();
-            }
-
-            @Override
-            public ClassLoader getBizClassLoader() {
-                return ProtocolClasses.classLoader();
-            }
-        });
+        client.registerUserProcessor(
+                new OneWayProcessor<>(DatumChanged.class, ProtocolClasses.classLoader(), notices::add));
         // A data server sends the notices that queued for one connection as one batch (decision record 0027).
-        client.registerUserProcessor(new SyncUserProcessor<DatumChangedBatch>() {
-            @Override
-            public Object handleRequest(BizContext context, DatumChangedBatch batch) {
-                batches.incrementAndGet();
-                notices.addAll(batch.getNotices());
-                return null;
-            }
-
-            @Override
-            public String interest() {
-                return DatumChangedBatch.class.getName();
-            }
-
-            @Override
-            public ClassLoader getBizClassLoader() {
-                return ProtocolClasses.classLoader();
-            }
-        });
+        client.registerUserProcessor(new OneWayProcessor<>(DatumChangedBatch.class, ProtocolClasses.classLoader(),
+                batch -> {
+                    batches.incrementAndGet();
+                    notices.addAll(batch.getNotices());
+                }));
         client.startup();
     }
 

@@ -43,9 +43,9 @@ public final class DataCounts {
         notifyRetriesExceeded.increment();
     }
 
-    /** One datum a follower did not get after the retries. */
-    public void replicationError() {
-        replicationErrors.increment();
+    /** {@code count} datums a follower did not get after the retries (a batch's, or one). */
+    public void replicationError(int count) {
+        replicationErrors.add(count);
     }
 
     /** One request or reply body the safe Hessian refused. */

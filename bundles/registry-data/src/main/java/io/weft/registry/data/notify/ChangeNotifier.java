@@ -49,10 +49,12 @@ public final class ChangeNotifier {
         DatumChanged notice = new DatumChanged();
         notice.setDataInfoId(datum.dataInfoId());
         notice.setVersion(datum.version());
-        // The outbox of a connection that closed with nothing waiting for it would stay otherwise.
-        outboxes.forgetIf(connection -> !channel.isOpen(connection));
         for (String connection : channel.connectionIds()) {
-            outboxes.add(connection, notice);
+            if (outboxes.add(connection, notice)) {
+                // A connection came: drop the outboxes of those that closed with nothing waiting for them (rare,
+                // so not looked for at every change).
+                outboxes.forgetIf(other -> !channel.isOpen(other));
+            }
         }
     }
 

@@ -15,6 +15,7 @@ import io.weft.registry.protocol.ReplicateBatch;
 import io.weft.registry.protocol.ReplicateBatchReply;
 import io.weft.registry.protocol.ReplicateRequest;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -108,9 +109,7 @@ public final class Replicator {
                 // Beside the outbox: a retried batch may cross a newer one; the follower keeps the higher version.
                 retryLater(() -> send(follower, requests, attempt + 1));
             } else {
-                for (int i = 0; i < requests.size(); i++) {
-                    counts.replicationError();
-                }
+                counts.replicationError(requests.size());
                 log.error("given up " + follower, "[data] replication of {} to {} given up after {} attempts: {}",
                         describe(requests), follower, attempt + 1, e.getMessage());
             }
@@ -176,11 +175,7 @@ public final class Replicator {
         // refusal of the entry alone would be.
         String why = reply.isSuccess() ? "the follower's answer has " + replies.size() + " replies for "
                 + requests.size() + " entries" : "batch refused: " + reply.getMessage();
-        List<DataReply> refused = new ArrayList<>(requests.size());
-        for (int i = 0; i < requests.size(); i++) {
-            refused.add(DataReply.refused(why));
-        }
-        return refused;
+        return Collections.nCopies(requests.size(), DataReply.refused(why));
     }
 
     /**

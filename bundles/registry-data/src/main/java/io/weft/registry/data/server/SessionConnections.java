@@ -40,9 +40,12 @@ public final class SessionConnections implements NoticeChannel {
     /** As {@link #seen(Connection)}, for the connection a request came on: a renewal may say it reads batches. */
     void seen(Connection connection, Object request) {
         seen(connection);
-        if (connection != null && request instanceof SessionLeaseRenew renew && renew.isNoticeBatches()
-                && open.get(idOf(connection)) == connection && readBatches.add(idOf(connection))) {
-            LOG.info("[data] session {} at {} reads notice batches", renew.getSessionAddress(), idOf(connection));
+        if (connection == null || !(request instanceof SessionLeaseRenew renew) || !renew.isNoticeBatches()) {
+            return;
+        }
+        String id = idOf(connection);
+        if (open.get(id) == connection && readBatches.add(id)) {
+            LOG.info("[data] session {} at {} reads notice batches", renew.getSessionAddress(), id);
         }
     }
 

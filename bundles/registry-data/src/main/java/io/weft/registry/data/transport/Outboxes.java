@@ -61,10 +61,16 @@ public final class Outboxes<T> {
         this.sender = sender;
     }
 
-    public void add(String destination, T item) {
-        Outbox<T> box = boxes.computeIfAbsent(destination, Outbox::new);
+    /** @return whether the destination had no outbox before (a new connection, say) */
+    public boolean add(String destination, T item) {
+        Outbox<T> box = boxes.get(destination);
+        boolean opened = box == null;
+        if (opened) {
+            box = boxes.computeIfAbsent(destination, Outbox::new);
+        }
         box.waiting.add(item);
         scheduleIfIdle(box);
+        return opened;
     }
 
     /** Drops what waits for {@code destination} (a connection that closed): a send running now still ends. */

@@ -58,20 +58,17 @@ public final class ClusterRpc implements AsyncCalls, AutoCloseable {
             Consumer<DatumChanged> notices, Runnable viewChanged) {
         hessianRegistration = hessian.register(
                 new SafeHessian(ProtocolClasses.ALLOWED, maxPayloadBytes, ProtocolClasses.classLoader()), refused);
-        // An empty notice, or one without a datum, tells nothing.
-        rpc.registerUserProcessor(new OneWayProcessor<>(DatumChanged.class, ProtocolClasses.classLoader(), notice -> {
-            if (notice.getDataInfoId() != null) {
+        // An empty notice, or one without a datum, tells nothing; a batch's notices are taken one by one.
+        Consumer<DatumChanged> taken = notice -> {
+            if (notice != null && notice.getDataInfoId() != null) {
                 notices.accept(notice);
             }
-        }));
+        };
+        rpc.registerUserProcessor(new OneWayProcessor<>(DatumChanged.class, ProtocolClasses.classLoader(), taken));
         rpc.registerUserProcessor(new OneWayProcessor<>(DatumChangedBatch.class, ProtocolClasses.classLoader(),
                 batch -> {
                     if (batch.getNotices() != null) {
-                        for (DatumChanged notice : batch.getNotices()) {
-                            if (notice != null && notice.getDataInfoId() != null) {
-                                notices.accept(notice);
-                            }
-                        }
+                        batch.getNotices().forEach(taken);
                     }
                 }));
         rpc.registerUserProcessor(new OneWayProcessor<>(ViewChanged.class, ProtocolClasses.classLoader(),
